@@ -48,6 +48,28 @@ __all__ = [
 ]
 
 
+class _Printable:
+    """Rendering shared by every form; the work is done in ``_render``."""
+
+    __slots__ = ()
+
+    def to_rows(self) -> list[list[str]]:
+        """The form as rows of text, top to bottom as printed."""
+        from govbudget.performance._render import to_rows
+
+        return to_rows(self)  # type: ignore[arg-type]
+
+    def render(self, fmt: str = "text") -> str:
+        """The form as ``"text"``, ``"markdown"`` or ``"html"``.
+
+        Raises:
+            UnknownFormatError: for any other format.
+        """
+        from govbudget.performance._render import render
+
+        return render(self, fmt)  # type: ignore[arg-type]
+
+
 def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "").strip()
 
@@ -134,7 +156,7 @@ class QuarterlySchedule:
 
 
 @attrs.frozen
-class ProjectTargetForm:
+class ProjectTargetForm(_Printable):
     """A project expenditure performance target form (项目支出绩效目标表).
 
     Attributes:
@@ -201,7 +223,7 @@ class MainTask:
 
 
 @attrs.frozen
-class DepartmentTargetForm:
+class DepartmentTargetForm(_Printable):
     """A department-wide expenditure performance target form (部门整体支出绩效目标表).
 
     Attributes:
@@ -307,7 +329,7 @@ _GRADES = {
 
 
 @attrs.frozen
-class SelfEvaluation:
+class SelfEvaluation(_Printable):
     """A scored project self-evaluation form (项目支出绩效自评表).
 
     Attributes:
@@ -385,7 +407,7 @@ class CostItem:
 
 
 @attrs.frozen
-class LegacySelfEvaluation:
+class LegacySelfEvaluation(_Printable):
     """The older, unscored self-evaluation form (绩效目标自评表, pre-2020).
 
     It states 投入/产出/效益 targets with their completion in words and has

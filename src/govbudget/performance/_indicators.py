@@ -218,8 +218,11 @@ class Indicator:
         >>> row.path, str(row.target)
         ('产出指标/数量指标/维修套数', '≤60套')
         """
+        for cell in (first, second, content):
+            if not isinstance(cell, str):
+                raise WrongTypeError(cell, "a printed cell as a string")
         value = None
-        if target is not None and target.strip():
+        if target is not None and (not isinstance(target, str) or target.strip()):
             value = IndicatorValue.parse(target, operator=operator, unit=unit)
         return cls(
             FirstLevel.parse(first),

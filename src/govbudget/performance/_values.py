@@ -579,12 +579,10 @@ class _Reader:
             return IndicatorValue.not_applicable()
         if not whole:
             raise IndicatorValueError(self.text, "an indicator value, not an empty cell")
-        if any(unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"} for char in whole):
-            bad = next(
-                i for i, c in enumerate(self.chars) if unicodedata.category(c)[0] == "C"
-                and not c.isspace()
-            )
-            self.pos = bad
+        bad = [i for i, c in enumerate(self.chars)
+               if unicodedata.category(c)[0] == "C" and not c.isspace()]
+        if bad:
+            self.pos = bad[0]
             raise self.fail("printable text")
 
         self.skip_spaces()

@@ -1,0 +1,23 @@
+"""The rule modules; importing this package registers every rule."""
+
+from govbudget.audit.rules import (
+    basic,
+    catalog,
+    cross,
+    detail,
+    other_matters,
+    precision,
+    structure,
+    summary,
+)
+
+__all__ = [
+    "basic",
+    "catalog",
+    "cross",
+    "detail",
+    "other_matters",
+    "precision",
+    "structure",
+    "summary",
+]

@@ -1,0 +1,63 @@
+"""Shared loops: per-row sums and 类/款/项 roll-ups over coded tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from govbudget.audit.context import AuditContext, Figure
+from govbudget.audit.findings import Finding
+from govbudget.tables import Row, Table
+
+
+def row_sums(
+    ctx: AuditContext, table: Table, total: str, parts: Sequence[str]
+) -> Iterator[Finding]:
+    """For every row: ``total`` column = Σ ``parts`` columns."""
+    for row in table.rows:
+        found = ctx.check_sum(
+            ctx.figure_of(table, row, total),
+            [ctx.figure_of(table, row, column) for column in parts],
+            what_zh="各列之和",
+            what_en="the sum of its columns",
+        )
+        if found is not None:
+            yield found
+
+
+def children_of(table: Table) -> dict[str, list[Row]]:
+    """Coded rows grouped under their parent's key; 类 rows under ``"total"``."""
+    groups: dict[str, list[Row]] = {}
+    for row in table.rows:
+        if not row.key.isdigit():
+            continue
+        parent = "total" if len(row.key) == 3 else row.key[:-2]
+        groups.setdefault(parent, []).append(row)
+    return groups
+
+
+def rollups(ctx: AuditContext, table: Table, columns: Sequence[str]) -> Iterator[Finding]:
+    """For every column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, where children are printed."""
+    groups = children_of(table)
+    for parent_key, children in groups.items():
+        parent = table.get(parent_key)
+        if parent is None:
+            continue
+        for column in columns:
+            found = ctx.check_sum(
+                ctx.figure_of(table, parent, column),
+                [ctx.figure_of(table, child, column) for child in children],
+                what_zh="下级科目之和",
+                what_en="the sum of its sub-items",
+            )
+            if found is not None:
+                yield found
+
+
+def figures(ctx: AuditContext, table: Table | None, keys: Sequence[str], column: str) -> list[Figure | None]:
+    """The figures of several rows in one column."""
+    return [ctx.figure(table, key, column) for key in keys]
+
+
+def present(*findings: Finding | None) -> Iterator[Finding]:
+    """The findings that are not ``None``."""
+    return (finding for finding in findings if finding is not None)
