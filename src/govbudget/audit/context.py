@@ -216,22 +216,16 @@ class AuditContext:
         assert self.rule is not None, "comparisons are made while a rule runs"
         allowed = self.policy.slack(halves) if slack is None else slack
         within = abs(difference) <= allowed
-        if within:
-            severity = Severity.INFO
-            verdict_zh, verdict_en = "在舍入容差内", "within rounding slack"
-        else:
-            severity = self.rule.severity
-            verdict_zh, verdict_en = "超出舍入容差", "beyond rounding slack"
+        severity = Severity.INFO if within else self.rule.severity
+        verdict_zh = f"在舍入容差 {allowed} 以内" if within else f"超出舍入容差 {allowed}"
+        verdict_en = "within" if within else "beyond"
         return Finding(
             rule=self.rule.id,
             severity=severity,
-            message_zh=(
-                f"{name} 为 {actual}，{what_zh}为 {expected}，"
-                f"相差 {difference}，{verdict_zh} {allowed}"
-            ),
+            message_zh=f"{name} 为 {actual}，{what_zh}为 {expected}，相差 {difference}，{verdict_zh}",
             message_en=(
-                f"{name} is {actual}, {what_en} is {expected}: "
-                f"difference {difference}, {verdict_en} {allowed}"
+                f"{name} is {actual}, {what_en} is {expected}: difference {difference}, "
+                f"{verdict_en} the rounding slack of {allowed} ({self.policy.name})"
             ),
             location=location,
             expected=expected,

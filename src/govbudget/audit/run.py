@@ -78,7 +78,7 @@ def audit(
         entity=disclosure.entity.name,
         year=disclosure.year,
         version=__version__,
-        rules=tuple(ran),
+        rules=tuple(sorted(ran)),
         policy=chosen_policy.name,
         catalog=context.catalog.name,
         unused_acceptances=tuple(

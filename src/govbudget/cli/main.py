@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from govbudget._version import __version__
-from govbudget.cli import codes_command
+from govbudget.cli import audit_command, codes_command, rules_command, schema_command, show_command
 from govbudget.errors import GovBudgetError
 
 EXIT_OK = 0
@@ -27,7 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govbudget {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    audit_command.register(commands)
+    show_command.register(commands)
     codes_command.register(commands)
+    rules_command.register(commands)
+    schema_command.register(commands)
     return parser
 
 

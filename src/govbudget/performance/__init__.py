@@ -37,7 +37,7 @@ from govbudget.performance._indicators import (
     Indicator,
     SecondLevel,
 )
-from govbudget.performance._render import render, to_rows
+from govbudget.performance._render import UnknownFormatError, render, to_rows
 from govbudget.performance._rules import FORM_RULES, FormCheckOptions, FormRule, check_forms
 from govbudget.performance._scoring import (
     EqualRule,
@@ -95,6 +95,7 @@ __all__ = [
     "ScoringWeights",
     "SecondLevel",
     "SelfEvaluation",
+    "UnknownFormatError",
     "ValueKind",
     "check_forms",
     "completion_of",

@@ -86,6 +86,7 @@ class FormRule:
         severity: The severity of a finding beyond rounding.
         check: The function that yields findings for one form.
         doc: What the rule checks, from the function's docstring.
+        category: Always ``Category.PERFORMANCE``.
     """
 
     id: str
@@ -93,6 +94,7 @@ class FormRule:
     severity: Severity
     check: Check
     doc: str
+    category: Category = Category.PERFORMANCE
 
     def run(self, form: Form, options: FormCheckOptions | None = None) -> list[Finding]:
         """Every finding of this rule on one form."""
@@ -297,7 +299,7 @@ def check_schedule_progress(
     slack = budget.half_unit + sum((q.half_unit for q in quarters), _ZERO)
     location = _location(form, "分季度", label="使用进度", column="预算金额")
 
-    if spent - budget.value > slack:
+    if spent > budget.value:
         yield from _judge(rule, location, budget.value, spent, slack,
                           "使用进度之和超过预算金额", "spending progress exceeds the budget")
         return
