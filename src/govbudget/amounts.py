@@ -23,9 +23,9 @@ Blank('—')
 from __future__ import annotations
 
 import enum
+import itertools
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Union
 
 import attrs
 from moneyed import Money
@@ -221,7 +221,7 @@ class Amount:
     @property
     def yuan(self) -> Decimal:
         """The exact value in 元."""
-        return self.value.scaleb(self.unit.exponent)
+        return self.value * self.unit.yuan
 
     @property
     def half_unit(self) -> Decimal:
@@ -288,7 +288,7 @@ class Blank:
         return self.text
 
 
-Cell = Union[Amount, Blank]
+Cell = Amount | Blank
 """What a table cell holds: a printed amount or a blank."""
 
 _BLANK_TEXTS = frozenset({"", "-", "--", "—", "——", "–", "/", "不适用", "无"})
@@ -413,9 +413,13 @@ def _check_groups(text: str, offsets: list[int], positions: list[int], total: in
         return
     marks = [*positions, total]
     first = marks[0]
-    sizes = [b - a for a, b in zip(marks, marks[1:])]
+    sizes = [b - a for a, b in itertools.pairwise(marks)]
     if not 1 <= first <= 3 or any(size != 3 for size in sizes):
         raise AmountParseError(text, "thousands separators every three digits")
+
+
+def _to_percent_value(value: object) -> Decimal:
+    return to_decimal(value, "a percentage")
 
 
 @attrs.frozen(repr=False)
@@ -426,7 +430,7 @@ class Percent:
     ``Percent("38.80") != Percent("38.8")``.
     """
 
-    value: Decimal = attrs.field(converter=lambda v: to_decimal(v, "a percentage"))
+    value: Decimal = attrs.field(converter=_to_percent_value)
 
     @property
     def decimals(self) -> int:

@@ -207,9 +207,7 @@ class Disclosure:
     kind: DisclosureKind = DisclosureKind.FINAL_ACCOUNTS
     title: str = ""
     tables: Mapping[str, Table] = attrs.field(factory=dict, converter=_freeze_tables)
-    empty_statements: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_freeze_statements
-    )
+    empty_statements: Mapping[str, str] = attrs.field(factory=dict, converter=_freeze_statements)
     overview: Overview = attrs.field(factory=Overview)
     narrative: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
     other_matters: OtherMatters = attrs.field(factory=OtherMatters)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from govbudget.disclosure import Disclosure
-from govbudget.serialize import dump, dumps, load as load_json, loads
+from govbudget.serialize import dump, dumps, loads
+from govbudget.serialize import load as load_json
 
 __all__ = ["dump", "dumps", "load", "loads"]
 

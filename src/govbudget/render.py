@@ -61,11 +61,19 @@ def _two_sided(table: Table) -> tuple[list[list[str]], list[list[str]]]:
 
     first = ["收入", "", *[""] * len(income_columns), "支出", "", *[""] * len(spending_columns)]
     names = [
-        "项目", "行次", *(c.label for c in income_side.columns),
-        "项目", "行次", *(c.label for c in spending_side.columns),
+        "项目",
+        "行次",
+        *(c.label for c in income_side.columns),
+        "项目",
+        "行次",
+        *(c.label for c in spending_side.columns),
     ]
     numbers = ["栏次", "", *(str(i + 1) for i in range(len(income_columns)))]
-    numbers += ["栏次", "", *(str(len(income_columns) + i + 1) for i in range(len(spending_columns)))]
+    numbers += [
+        "栏次",
+        "",
+        *(str(len(income_columns) + i + 1) for i in range(len(spending_columns))),
+    ]
 
     body = []
     for index in range(max(len(income), len(spending))):
@@ -116,13 +124,13 @@ def _lanes(table: Table) -> tuple[list[list[str]], list[list[str]]]:
     for index in range(max(len(lane) for lane in lanes)):
         line: list[str] = []
         for lane in lanes:
-            row = lane[index] if index < len(lane) else None
-            line += [row.key, row.label, _cell(row.get("amount"))] if row else ["", "", ""]
+            entry = lane[index] if index < len(lane) else None
+            line += [entry.key, entry.label, _cell(entry.get("amount"))] if entry else ["", "", ""]
         body.append(line)
     if footer:
         line = []
-        for row in footer[:3]:
-            line += [row.label, "", _cell(row.get("amount"))]
+        for total in footer[:3]:
+            line += [total.label, "", _cell(total.get("amount"))]
         body.append(line + [""] * (9 - len(line)))
     return [header], body
 
@@ -177,7 +185,13 @@ def render_table(table: Table, fmt: str = "text") -> str:
     return "\n".join(part for part in (title, unit, grid, note) if part)
 
 
-def _html(title: str, unit: str, headers: Sequence[Sequence[str]], body: Sequence[Sequence[str]], note: str) -> str:
+def _html(
+    title: str,
+    unit: str,
+    headers: Sequence[Sequence[str]],
+    body: Sequence[Sequence[str]],
+    note: str,
+) -> str:
     def cells(row: Sequence[str], tag: str) -> str:
         return "".join(f"<{tag}>{html.escape(value)}</{tag}>" for value in row)
 
@@ -185,18 +199,30 @@ def _html(title: str, unit: str, headers: Sequence[Sequence[str]], body: Sequenc
     rows = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in body)
     caption = f"<caption>{html.escape(title)}<br><small>{html.escape(unit)}</small></caption>"
     foot = f"<p>{html.escape(note)}</p>" if note else ""
-    return f'<table class="govbudget">{caption}<thead>{head}</thead><tbody>{rows}</tbody></table>{foot}'
+    body_html = f"<thead>{head}</thead><tbody>{rows}</tbody>"
+    return f'<table class="govbudget">{caption}{body_html}</table>{foot}'
 
 
-def render_disclosure(disclosure: Disclosure, fmt: str = "text", tables: Sequence[str] | None = None) -> str:
+def render_disclosure(
+    disclosure: Disclosure, fmt: str = "text", tables: Sequence[str] | None = None
+) -> str:
     """The disclosure's tables (all, or the ids given) with a heading.
 
     Performance forms are rendered after the tables when ``tables`` is
     ``None`` or contains ``"forms"``.
     """
     chosen = list(tables) if tables is not None else [*disclosure.tables, "forms"]
-    heading = disclosure.title or f"{disclosure.entity.name} {disclosure.year} 年度部门{disclosure.kind.value}"
-    parts = [f"# {heading}" if fmt == "markdown" else f"<h1>{html.escape(heading)}</h1>" if fmt == "html" else heading]
+    heading = (
+        disclosure.title
+        or f"{disclosure.entity.name} {disclosure.year} 年度部门{disclosure.kind.value}"
+    )
+    parts = [
+        f"# {heading}"
+        if fmt == "markdown"
+        else f"<h1>{html.escape(heading)}</h1>"
+        if fmt == "html"
+        else heading
+    ]
     for table_id in chosen:
         if table_id == "forms":
             parts.extend(_render_form(form, fmt) for form in disclosure.performance_forms)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from govbudget.amounts import Unit
-from govbudget.entity import ReportingLevel, UnitKind
 from govbudget.disclosure import DisclosureKind
+from govbudget.entity import ReportingLevel, UnitKind
 from govbudget.serialize import SCHEMA_VERSION
 from govbudget.tables import FINAL_ACCOUNTS_TABLES, layouts_of
 
@@ -98,7 +98,9 @@ def disclosure_schema() -> dict[str, Any]:
             "tables": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {table_id: _table_schema(table_id) for table_id in FINAL_ACCOUNTS_TABLES},
+                "properties": {
+                    table_id: _table_schema(table_id) for table_id in FINAL_ACCOUNTS_TABLES
+                },
             },
             "empty_statements": {"type": "object", "additionalProperties": text},
             "overview": {"type": "object"},
@@ -123,8 +125,14 @@ def disclosure_schema() -> dict[str, Any]:
                     "procurement": {
                         "type": "object",
                         "properties": {
-                            **{k: _amount() for k in ("total", "goods", "works", "services", "sme_amount")},
-                            "sme_share": {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?%$"},
+                            **{
+                                k: _amount()
+                                for k in ("total", "goods", "works", "services", "sme_amount")
+                            },
+                            "sme_share": {
+                                "type": ["string", "null"],
+                                "pattern": r"^-?\d+(\.\d+)?%$",
+                            },
                         },
                     },
                 },

@@ -30,7 +30,7 @@ from govbudget.disclosure import Disclosure, table_class
 from govbudget.errors import DocumentError, GovBudgetError, Problem, SchemaVersionError
 from govbudget.tables import Row, Table, layout_for
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "converter"]
+__all__ = ["SCHEMA_VERSION", "converter", "dump", "dumps", "load", "loads"]
 
 SCHEMA_VERSION = "1.0"
 """The version of the JSON format this govbudget writes."""
@@ -49,7 +49,7 @@ def _cell_text(cell: Amount | Blank) -> str:
 
 def _parse_cell(text: object, unit: Unit) -> Amount | Blank:
     if not isinstance(text, str):
-        raise ValueError(f"expected a figure as a string such as \"16.00\", got {text!r}")
+        raise ValueError(f'expected a figure as a string such as "16.00", got {text!r}')
     if "E+" in text:
         mantissa, exponent = text.split("E+")
         value = Decimal(mantissa).scaleb(int(exponent))
@@ -65,7 +65,7 @@ def _standalone_text(amount: Amount | Blank) -> str:
 
 def _parse_standalone(text: object) -> Amount | Blank:
     if not isinstance(text, str):
-        raise ValueError(f"expected an amount as a string such as \"95.18 万元\", got {text!r}")
+        raise ValueError(f'expected an amount as a string such as "95.18 万元", got {text!r}')
     stripped = text.strip()
     for unit in Unit:
         if stripped.endswith(" " + unit.value):
@@ -183,11 +183,11 @@ def _structure_table(table_id: str, raw: object, path: str, problems: list[Probl
         )
     except GovBudgetError as error:
         location = getattr(error, "location", None)
-        index = next(
-            (i for i, row in enumerate(rows) if location and row.key == location.row), None
+        found_at = next(
+            (i for i, built in enumerate(rows) if location and built.key == location.row), None
         )
-        where = f"{path}.rows[{index}]" if index is not None else path
-        if location is not None and location.column and index is not None:
+        where = f"{path}.rows[{found_at}]" if found_at is not None else path
+        if location is not None and location.column and found_at is not None:
             where += f".cells.{location.column}"
         problems.append(Problem(where, getattr(error, "reason", str(error))))
         raise _Skip from None
@@ -222,9 +222,7 @@ def _make_converter() -> cattrs.Converter:
         lambda t: t == Mapping[str, Table],
         lambda tables: {k: _unstructure_table(v) for k, v in tables.items()},
     )
-    conv.register_structure_hook_func(
-        lambda t: t == Mapping[str, str], lambda v, _: _string_map(v)
-    )
+    conv.register_structure_hook_func(lambda t: t == Mapping[str, str], lambda v, _: _string_map(v))
     conv.register_unstructure_hook_func(lambda t: t == Mapping[str, str], dict)
 
     return conv
@@ -280,11 +278,11 @@ def from_data(data: object, source: str = "<data>") -> Disclosure:
     body = dict(data)
     version = body.pop("schema_version", None)
     if not isinstance(version, str):
-        raise DocumentError(source, [Problem("$.schema_version", f"expected \"{SCHEMA_VERSION}\"")])
+        raise DocumentError(source, [Problem("$.schema_version", f'expected "{SCHEMA_VERSION}"')])
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         if version.split(".")[0].isdigit() and int(version.split(".")[0]) > 1:
             raise SchemaVersionError(source, version, SCHEMA_VERSION)
-        raise DocumentError(source, [Problem("$.schema_version", f"expected \"{SCHEMA_VERSION}\"")])
+        raise DocumentError(source, [Problem("$.schema_version", f'expected "{SCHEMA_VERSION}"')])
 
     try:
         disclosure = converter.structure(body, Disclosure)

@@ -80,7 +80,11 @@ def parse_acceptances(text: str, source: str = "<string>") -> list[Acceptance]:
         rule, location, reason = fields
         parts = location.split(":")
         if len(parts) > 3 or not all(parts):
-            problems.append(Problem(f"line {number}", f"bad location {location!r}; expected TABLE[:ROW[:COLUMN]]"))
+            problems.append(
+                Problem(
+                    f"line {number}", f"bad location {location!r}; expected TABLE[:ROW[:COLUMN]]"
+                )
+            )
             continue
         parts += ["*"] * (3 - len(parts))
         found.append(Acceptance(rule, parts[0], parts[1], parts[2], reason, number))

@@ -59,7 +59,14 @@ class AuditOptions:
     """
 
     public_cost_categories: tuple[str, ...] = (
-        "302", "307", "309", "310", "311", "312", "313", "399",
+        "302",
+        "307",
+        "309",
+        "310",
+        "311",
+        "312",
+        "313",
+        "399",
     )
     personnel_cost_categories: tuple[str, ...] = ("301", "303")
     detect_grid: bool = True
@@ -222,7 +229,10 @@ class AuditContext:
         return Finding(
             rule=self.rule.id,
             severity=severity,
-            message_zh=f"{name} 为 {actual}，{what_zh}为 {expected}，相差 {difference}，{verdict_zh}",
+            message_zh=(
+                f"{name} 为 {actual}，{what_zh}为 {expected}，"
+                f"相差 {difference}，{verdict_zh}"
+            ),
             message_en=(
                 f"{name} is {actual}, {what_en} is {expected}: difference {difference}, "
                 f"{verdict_en} the rounding slack of {allowed} ({self.policy.name})"

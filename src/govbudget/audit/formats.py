@@ -20,8 +20,23 @@ REPORT_FORMATS = ("text", "markdown", "json", "csv")
 REPORT_SCHEMA_VERSION = "1.0"
 
 _CSV_COLUMNS = (
-    "source", "rule", "severity", "rounding", "accepted", "table", "row", "label", "column",
-    "line", "page", "expected", "actual", "difference", "slack", "policy", "message",
+    "source",
+    "rule",
+    "severity",
+    "rounding",
+    "accepted",
+    "table",
+    "row",
+    "label",
+    "column",
+    "line",
+    "page",
+    "expected",
+    "actual",
+    "difference",
+    "slack",
+    "policy",
+    "message",
 )
 
 
@@ -143,12 +158,19 @@ def _markdown(report: Report, lang: str) -> str:
     title = f"# {report.entity} {report.year}"
     lines = [title, "", summary_line(report, lang), ""]
     for table, group in groupby(report.sorted(), key=lambda f: f.location.table):
-        lines += [f"## {_group_title(table, lang)}", "", "| severity | rule | where | message |", "|---|---|---|---|"]
+        lines += [
+            f"## {_group_title(table, lang)}",
+            "",
+            "| severity | rule | where | message |",
+            "|---|---|---|---|",
+        ]
         for finding in group:
             message = finding.message(lang).replace("|", "\\|")
             if finding.accepted is not None:
                 message += f" — *{finding.accepted}*"
-            lines.append(f"| {_badge(finding, lang)} | {finding.rule} | {finding.location} | {message} |")
+            lines.append(
+                f"| {_badge(finding, lang)} | {finding.rule} | {finding.location} | {message} |"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -168,12 +190,27 @@ def csv_rows(report: Report, lang: str = "zh") -> list[list[str]]:
     for finding in report.sorted():
         where = finding.location
         values: list[object] = [
-            report.source, finding.rule, finding.severity.label, finding.rounding,
-            finding.accepted, where.table, where.row, where.label, where.column, where.line,
-            where.page, finding.expected, finding.actual, finding.difference, finding.slack,
-            finding.policy, finding.message(lang),
+            report.source,
+            finding.rule,
+            finding.severity.label,
+            finding.rounding,
+            finding.accepted,
+            where.table,
+            where.row,
+            where.label,
+            where.column,
+            where.line,
+            where.page,
+            finding.expected,
+            finding.actual,
+            finding.difference,
+            finding.slack,
+            finding.policy,
+            finding.message(lang),
         ]
-        rows.append(["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values])
+        rows.append(
+            ["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+        )
     return rows
 
 
@@ -185,7 +222,16 @@ REPORT_SCHEMA: dict[str, Any] = {
     "$id": "https://govbudget.invalid/schema/report-1.0.json",
     "title": "govbudget audit report",
     "type": "object",
-    "required": ["schema_version", "govbudget_version", "entity", "year", "policy", "rules", "summary", "findings"],
+    "required": [
+        "schema_version",
+        "govbudget_version",
+        "entity",
+        "year",
+        "policy",
+        "rules",
+        "summary",
+        "findings",
+    ],
     "properties": {
         "schema_version": {"const": REPORT_SCHEMA_VERSION},
         "govbudget_version": {"type": "string"},
@@ -197,7 +243,9 @@ REPORT_SCHEMA: dict[str, Any] = {
         "rules": {"type": "array", "items": {"type": "string"}},
         "summary": {
             "type": "object",
-            "properties": {k: {"type": "integer"} for k in ("error", "warning", "info", "accepted")},
+            "properties": {
+                k: {"type": "integer"} for k in ("error", "warning", "info", "accepted")
+            },
         },
         "unused_acceptances": {"type": "array", "items": {"type": "string"}},
         "findings": {

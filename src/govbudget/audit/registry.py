@@ -130,7 +130,9 @@ def select_rules(
     ignore = list(ignore or ())
     for pattern in [*(select or ()), *ignore]:
         if not any(_matches(rule_id, [pattern]) for rule_id in RULES):
-            raise WrongTypeError(pattern, "a rule id, id prefix or category (see `govbudget rules`)")
+            raise WrongTypeError(
+                pattern, "a rule id, id prefix or category (see `govbudget rules`)"
+            )
     for rule_id, found in RULES.items():
         if select is not None and not _matches(rule_id, select):
             continue

@@ -47,9 +47,7 @@ class Report:
     def of(self, severity: Severity, *, accepted: bool = False) -> list[Finding]:
         """Findings of one severity; accepted ones only if asked for."""
         return [
-            f
-            for f in self.findings
-            if f.severity is severity and (accepted or f.accepted is None)
+            f for f in self.findings if f.severity is severity and (accepted or f.accepted is None)
         ]
 
     @property
@@ -83,9 +81,7 @@ class Report:
 
     def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
         """1 if any unaccepted finding is at least ``fail_on``, else 0."""
-        failing = any(
-            f.severity >= fail_on and f.accepted is None for f in self.findings
-        )
+        failing = any(f.severity >= fail_on and f.accepted is None for f in self.findings)
         return 1 if failing else 0
 
     def by_rule(self, rule_id: str) -> list[Finding]:

@@ -70,7 +70,9 @@ def audit(
         context.rule = rule
         findings.extend(_run_one(rule, context))
 
-    acceptances = load_acceptances(accept) if isinstance(accept, (str, Path)) else list(accept or ())
+    acceptances = (
+        load_acceptances(accept) if isinstance(accept, (str, Path)) else list(accept or ())
+    )
     marked, unused = apply_acceptances(findings, acceptances)
     return Report(
         findings=tuple(_with_source(marked, disclosure.source)),

@@ -30,8 +30,12 @@ def register(commands: Any) -> None:
         help="rounding policy: interval (default), interval-zeros-exact, exact, tolerance:AMOUNT",
     )
     parser.add_argument("--select", action="append", help="rule ids, prefixes or categories to run")
-    parser.add_argument("--ignore", action="append", help="rule ids, prefixes or categories to skip")
-    parser.add_argument("--accept", metavar="FILE", help="accepted explanations (rule, location, reason)")
+    parser.add_argument(
+        "--ignore", action="append", help="rule ids, prefixes or categories to skip"
+    )
+    parser.add_argument(
+        "--accept", metavar="FILE", help="accepted explanations (rule, location, reason)"
+    )
     parser.add_argument("--catalog", metavar="CSV", help="a fuller classification catalog to use")
     parser.add_argument(
         "--fail-on",

@@ -17,7 +17,9 @@ def register(commands: Any) -> None:
         description="Show what a classification code (科目编码) means in a fiscal year.",
     )
     parser.add_argument("code", nargs="+", help="a code as printed, e.g. 2080505 or '208 05 05'")
-    parser.add_argument("--year", type=int, default=None, help="fiscal year (default: current names)")
+    parser.add_argument(
+        "--year", type=int, default=None, help="fiscal year (default: current names)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--label", default=None, help="a printed label to compare with the catalog name"
@@ -25,7 +27,9 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def describe(code: ClassificationCode, year: int | None, label: str | None = None) -> dict[str, Any]:
+def describe(
+    code: ClassificationCode, year: int | None, label: str | None = None
+) -> dict[str, Any]:
     """Everything the command shows about one code, as plain data."""
     entry = code.entry(year)
     described: dict[str, Any] = {

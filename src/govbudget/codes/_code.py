@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 _SEPARATORS = frozenset(" -._/\u3000·")
-_BRACKETS = ("[]", "【】", "()", "〔〕")
+_BRACKETS = (("[", "]"), ("【", "】"), ("(", ")"), ("〔", "〕"))
 
 C = TypeVar("C", bound="ClassificationCode")
 
@@ -115,14 +115,16 @@ def normalise(value: object, scheme: Scheme | None = None) -> str:
     if found is None:
         raise CodeParseError(shown, "a code starting with 2 (功能), 3 (部门经济) or 5 (政府经济)")
     if scheme is not None and found is not scheme:
-        raise CodeParseError(shown, f"a code of {scheme.chinese} (starting with {scheme.leading_digit})")
+        raise CodeParseError(
+            shown, f"a code of {scheme.chinese} (starting with {scheme.leading_digit})"
+        )
     if len(digits) not in found.lengths:
         lengths = " or ".join(str(n) for n in found.lengths)
         raise CodeParseError(shown, f"{lengths} digits for {found.chinese}, got {len(digits)}")
     return digits
 
 
-@attrs.frozen(order=True, repr=False)
+@attrs.frozen(order=True, repr=False, init=False)
 class ClassificationCode:
     """A code of one of the three expenditure classifications.
 
@@ -139,7 +141,7 @@ class ClassificationCode:
 
     def __init__(self, code: object) -> None:
         scheme = getattr(type(self), "scheme", None)
-        self.__attrs_init__(normalise(code, scheme))  # type: ignore[attr-defined]
+        self.__attrs_init__(normalise(code, scheme))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.digits!r})"
@@ -217,9 +219,7 @@ class ClassificationCode:
         found = self.entry(year, catalog=catalog, strict=strict)
         return found.name if found is not None else None
 
-    def children(
-        self: C, year: int | None = None, *, catalog: Catalog | None = None
-    ) -> list[C]:
+    def children(self: C, year: int | None = None, *, catalog: Catalog | None = None) -> list[C]:
         """The catalog's codes one level below this one, valid in ``year``."""
         entries = (catalog or default_catalog()).children(self.digits, year)
         return [type(self)(entry.code) for entry in entries]

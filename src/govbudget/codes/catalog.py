@@ -290,9 +290,7 @@ def load_catalog_csv(path: str | Path, *, name: str | None = None) -> Catalog:
         _check_code(shown, number, code, None)
         expected_level = Level((len(code) - 1) // 2)
         if _LEVEL_WORDS.get(level.lower()) is not expected_level:
-            raise CatalogError(
-                shown, f"level {level!r} does not match code {code}", line=number
-            )
+            raise CatalogError(shown, f"level {level!r} does not match code {code}", line=number)
         if parent != code[: len(code) - 2] if len(code) > 3 else parent:
             raise CatalogError(
                 shown, f"parent {parent!r} is not the prefix of code {code}", line=number

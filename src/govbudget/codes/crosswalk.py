@@ -72,7 +72,9 @@ def crosswalk_rows() -> dict[tuple[str, UnitKind], CrosswalkRow]:
             header_seen = True
             continue
         if len(cells) != len(_COLUMNS) or cells[1] not in _KINDS:
-            raise CatalogError(path, "expected code, unit kind, code, confidence, sources", line=number)
+            raise CatalogError(
+                path, "expected code, unit kind, code, confidence, sources", line=number
+            )
         row = CrosswalkRow(
             dept_code=DeptEconomicCode(cells[0]),
             unit_kind=_KINDS[cells[1]],
@@ -104,7 +106,9 @@ def to_gov_economic(code: object, unit_kind: UnitKind) -> GovEconomicCode:
             row = rows.get((key, unit_kind))
             if row is not None:
                 return row.gov_code
-    raise UnknownCodeError(dept.digits, f"{Scheme.DEPT_ECONOMIC.value} crosswalk ({unit_kind.value})", 0)
+    raise UnknownCodeError(
+        dept.digits, f"{Scheme.DEPT_ECONOMIC.value} crosswalk ({unit_kind.value})", 0
+    )
 
 
 def crosswalk_row(code: object, unit_kind: UnitKind) -> CrosswalkRow | None:

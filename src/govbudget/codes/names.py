@@ -18,7 +18,7 @@ import attrs
 from govbudget.codes._code import ClassificationCode
 from govbudget.codes.catalog import Catalog, default_catalog
 
-__all__ = ["NameMatch", "MatchKind", "match_name", "normalise_label"]
+__all__ = ["MatchKind", "NameMatch", "match_name", "normalise_label"]
 
 # Printed variants seen in real disclosures for the same catalog item
 # (CATALOG-NOTES §4). Keyed by code, because 309 and 310 share names.
@@ -26,7 +26,9 @@ _PRINTED_VARIANTS: dict[str, frozenset[str]] = {
     "30108": frozenset({"机关事业单位基本养老保险费"}),
     "30217": frozenset({"公务招待费"}),
     "30231": frozenset({"公务用车运行费"}),
-    "30399": frozenset({"对其他个人和家庭的补助支出", "对其他个人和家庭的补助", "其他对个人和家庭的补助支出"}),
+    "30399": frozenset(
+        {"对其他个人和家庭的补助支出", "对其他个人和家庭的补助", "其他对个人和家庭的补助支出"}
+    ),
 }
 
 # Chinese ordinal prefixes in 01/04 类 rows ("七、社会保障和就业支出").

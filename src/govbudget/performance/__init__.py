@@ -61,12 +61,13 @@ from govbudget.performance._values import (
 
 __all__ = [
     "CURRENT_PLACEMENTS",
+    "FORM_RULES",
+    "OLDER_PLACEMENTS",
     "Completion",
     "Continuity",
     "CostItem",
     "DepartmentTargetForm",
     "EqualRule",
-    "FORM_RULES",
     "FirstLevel",
     "Form",
     "FormCheckOptions",
@@ -81,7 +82,6 @@ __all__ = [
     "LegacyTarget",
     "LegacyTargetKind",
     "MainTask",
-    "OLDER_PLACEMENTS",
     "Operator",
     "ProjectAttribute",
     "ProjectTargetForm",

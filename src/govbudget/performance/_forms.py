@@ -18,7 +18,6 @@ from __future__ import annotations
 import enum
 import unicodedata
 from decimal import Decimal
-from typing import Union
 
 import attrs
 
@@ -68,6 +67,10 @@ class _Printable:
         from govbudget.performance._render import render
 
         return render(self, fmt)  # type: ignore[arg-type]
+
+
+_EMPTY = Blank()
+"""The default of amount fields: an empty cell, which is not zero."""
 
 
 def _clean(text: str) -> str:
@@ -185,9 +188,9 @@ class ProjectTargetForm(_Printable):
     period: str = ""
     department: str = ""
     implementer: str = ""
-    budget: Cell = Blank()
-    fiscal: Cell = Blank()
-    other: Cell = Blank()
+    budget: Cell = _EMPTY
+    fiscal: Cell = _EMPTY
+    other: Cell = _EMPTY
     long_term_goal: str = ""
     annual_goal: str = ""
     indicators: tuple[Indicator, ...] = ()
@@ -217,9 +220,9 @@ class MainTask:
 
     name: str
     content: str = ""
-    total: Cell = Blank()
-    fiscal: Cell = Blank()
-    other: Cell = Blank()
+    total: Cell = _EMPTY
+    fiscal: Cell = _EMPTY
+    other: Cell = _EMPTY
 
 
 @attrs.frozen
@@ -274,9 +277,9 @@ class FundsRow:
     """
 
     kind: FundsRowKind
-    initial_budget: Cell = Blank()
-    full_year_budget: Cell = Blank()
-    executed: Cell = Blank()
+    initial_budget: Cell = _EMPTY
+    full_year_budget: Cell = _EMPTY
+    executed: Cell = _EMPTY
     weight: Decimal | None = None
     rate: Decimal | None = None
     score: Decimal | None = None
@@ -322,9 +325,16 @@ class Grade(enum.Enum):
 
 
 _GRADES = {
-    "优": Grade.EXCELLENT, "优秀": Grade.EXCELLENT, "良": Grade.GOOD, "良好": Grade.GOOD,
-    "中": Grade.FAIR, "中等": Grade.FAIR, "合格": Grade.FAIR, "差": Grade.POOR,
-    "较差": Grade.POOR, "不合格": Grade.POOR,
+    "优": Grade.EXCELLENT,
+    "优秀": Grade.EXCELLENT,
+    "良": Grade.GOOD,
+    "良好": Grade.GOOD,
+    "中": Grade.FAIR,
+    "中等": Grade.FAIR,
+    "合格": Grade.FAIR,
+    "差": Grade.POOR,
+    "较差": Grade.POOR,
+    "不合格": Grade.POOR,
 }
 
 
@@ -440,9 +450,9 @@ class LegacySelfEvaluation(_Printable):
     implementer: str = ""
     period: str = ""
     attribute: ProjectAttribute | None = None
-    budget: Cell = Blank()
-    fiscal: Cell = Blank()
-    other: Cell = Blank()
+    budget: Cell = _EMPTY
+    fiscal: Cell = _EMPTY
+    other: Cell = _EMPTY
     annual_goal: str = ""
     targets: tuple[LegacyTarget, ...] = ()
     cost_items: tuple[CostItem, ...] = ()
@@ -461,5 +471,5 @@ class LegacySelfEvaluation(_Printable):
         return next((row for row in self.targets if row.kind is kind), None)
 
 
-Form = Union[ProjectTargetForm, DepartmentTargetForm, SelfEvaluation, LegacySelfEvaluation]
+Form = ProjectTargetForm | DepartmentTargetForm | SelfEvaluation | LegacySelfEvaluation
 """Any performance form."""

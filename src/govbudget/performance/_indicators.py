@@ -26,9 +26,9 @@ from govbudget.performance._values import IndicatorValue
 
 __all__ = [
     "CURRENT_PLACEMENTS",
+    "OLDER_PLACEMENTS",
     "FirstLevel",
     "Indicator",
-    "OLDER_PLACEMENTS",
     "SecondLevel",
 ]
 
@@ -183,12 +183,8 @@ class Indicator:
     second: SecondLevel | None
     content: str
     target: IndicatorValue | None = None
-    first_label: str = attrs.field(
-        default=attrs.Factory(_first_label, takes_self=True)
-    )
-    second_label: str = attrs.field(
-        default=attrs.Factory(_second_label, takes_self=True)
-    )
+    first_label: str = attrs.field(default=attrs.Factory(_first_label, takes_self=True))
+    second_label: str = attrs.field(default=attrs.Factory(_second_label, takes_self=True))
 
     @classmethod
     def from_cells(

@@ -85,8 +85,9 @@ def render(form: Form, fmt: str = "text") -> str:
         if headers is None and fmt == "markdown":
             # A pipe table needs a header row; an empty one keeps the layout.
             width = max((len(row) for row in cells), default=0)
-            parts.append(tabulate(cells, headers=[""] * width, tablefmt=tablefmt,
-                                  disable_numparse=True))
+            parts.append(
+                tabulate(cells, headers=[""] * width, tablefmt=tablefmt, disable_numparse=True)
+            )
         elif headers is None:
             parts.append(tabulate(cells, tablefmt=tablefmt, disable_numparse=True))
         else:
@@ -134,7 +135,8 @@ def _indicator_rows(indicators: tuple[Indicator, ...]) -> Rows:
 
 def _schedule_row(schedule: QuarterlySchedule) -> list[str]:
     quarters = "，".join(
-        f"第{name}季度 {_cell(cell)}" for name, cell in zip("一二三四", schedule.quarters)
+        f"第{name}季度 {_cell(cell)}"
+        for name, cell in zip("一二三四", schedule.quarters, strict=True)
     )
     total = f"；合计 {_cell(schedule.stated_total)}" if schedule.stated_total is not None else ""
     return [f"资金使用{schedule.kind.value}(万元)", quarters + total]
@@ -157,8 +159,14 @@ def _project_blocks(form: ProjectTargetForm) -> list[Block]:
         ["项目名称", form.name, "项目属性", attribute, "项目起止时间", form.period],
         ["项目主管部门", form.department, "续存属性", continuity, "", ""],
         ["项目实施单位", form.implementer, "", "", "", ""],
-        ["本年预算金额(万元)", _cell(form.budget), "其中:财政拨款(万元)", _cell(form.fiscal),
-         "其他资金(万元)", _cell(form.other)],
+        [
+            "本年预算金额(万元)",
+            _cell(form.budget),
+            "其中:财政拨款(万元)",
+            _cell(form.fiscal),
+            "其他资金(万元)",
+            _cell(form.other),
+        ],
         ["项目中长期目标", form.long_term_goal, "", "", "", ""],
         ["项目年度目标", form.annual_goal, "", "", "", ""],
     ]
@@ -176,11 +184,13 @@ def _department_blocks(form: DepartmentTargetForm) -> list[Block]:
     ]
     blocks: list[Block] = [(None, header)]
     if form.tasks:
-        tasks = [[t.name, t.content, _cell(t.total), _cell(t.fiscal), _cell(t.other)]
-                 for t in form.tasks]
+        tasks = [
+            [t.name, t.content, _cell(t.total), _cell(t.fiscal), _cell(t.other)] for t in form.tasks
+        ]
         blocks.append((["任务名称", "主要内容", "总额", "财政拨款", "其他资金"], tasks))
-    blocks.append((["一级指标", "二级指标", "指标内容", "指标值"],
-                   _indicator_rows(form.indicators)))
+    blocks.append(
+        (["一级指标", "二级指标", "指标内容", "指标值"], _indicator_rows(form.indicators))
+    )
     return blocks
 
 
@@ -191,24 +201,50 @@ def _self_evaluation_blocks(form: SelfEvaluation) -> list[Block]:
         ["实施单位", form.implementer],
     ]
     funds = [
-        [row.kind.value, _cell(row.initial_budget), _cell(row.full_year_budget),
-         _cell(row.executed), _number(row.weight), _number(row.rate, "%"), _number(row.score)]
+        [
+            row.kind.value,
+            _cell(row.initial_budget),
+            _cell(row.full_year_budget),
+            _cell(row.executed),
+            _number(row.weight),
+            _number(row.rate, "%"),
+            _number(row.score),
+        ]
         for row in form.funds
     ]
     goals = [[form.expected_goal, form.achieved_goal]]
     base = _indicator_rows(tuple(row.indicator for row in form.indicators))
     indicators = [
-        [*cells, "" if row.actual is None else str(row.actual), _number(row.weight),
-         _number(row.score), row.deviation]
-        for cells, row in zip(base, form.indicators)
+        [
+            *cells,
+            "" if row.actual is None else str(row.actual),
+            _number(row.weight),
+            _number(row.score),
+            row.deviation,
+        ]
+        for cells, row in zip(base, form.indicators, strict=True)
     ]
     footer = [["总分", _number(form.total), "等级", form.grade.value if form.grade else ""]]
     return [
         (None, header),
-        (["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], funds),
+        (
+            ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            funds,
+        ),
         (["预期目标", "实际完成情况"], goals),
-        (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-          "偏差原因分析及改进措施"], indicators),
+        (
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+                "偏差原因分析及改进措施",
+            ],
+            indicators,
+        ),
         (None, footer),
     ]
 
@@ -226,4 +262,5 @@ def _legacy_blocks(form: LegacySelfEvaluation) -> list[Block]:
     if form.schedule is not None:
         header.append([*_schedule_row(form.schedule), "", ""])
     targets = [[t.kind.value, t.content, t.completion, t.reason] for t in form.targets]
-    return [(None, header), (["绩效内容", "目标内容", "目标完成情况", "未完成的原因及改进措施"], targets)]
+    columns = ["绩效内容", "目标内容", "目标完成情况", "未完成的原因及改进措施"]
+    return [(None, header), (columns, targets)]

@@ -113,9 +113,7 @@ def _rule(rule_id: str, title: str, severity: Severity) -> Callable[[Check], Che
     return register
 
 
-def check_forms(
-    forms: Iterable[Form], options: FormCheckOptions | None = None
-) -> list[Finding]:
+def check_forms(forms: Iterable[Form], options: FormCheckOptions | None = None) -> list[Finding]:
     """Run every rule of :data:`FORM_RULES` on every form.
 
     Args:
@@ -136,8 +134,9 @@ def check_forms(
 # -- helpers -------------------------------------------------------------------
 
 
-def _location(form: Form, path: str | None = None, *, label: str | None = None,
-              column: str | None = None) -> Location:
+def _location(
+    form: Form, path: str | None = None, *, label: str | None = None, column: str | None = None
+) -> Location:
     row = form.key if path is None else f"{form.key}/{path}"
     return Location(table=_TABLE, row=row, label=label, column=column)
 
@@ -232,15 +231,21 @@ def check_budget_split(form: Form, options: FormCheckOptions, rule: FormRule) ->
     self-evaluation, and for each 年度主要任务 of a department form."""
     if isinstance(form, (ProjectTargetForm, LegacySelfEvaluation)):
         yield from _sum_check(
-            rule, _location(form, label="本年预算金额", column="budget"), form.budget,
-            (form.fiscal, form.other), "本年预算金额 ≠ 财政拨款 + 其他资金",
+            rule,
+            _location(form, label="本年预算金额", column="budget"),
+            form.budget,
+            (form.fiscal, form.other),
+            "本年预算金额 ≠ 财政拨款 + 其他资金",
             "budget is not appropriation plus other funds",
         )
     elif isinstance(form, DepartmentTargetForm):
         for task in form.tasks:
             yield from _sum_check(
-                rule, _location(form, f"任务/{task.name}", label=task.name, column="total"),
-                task.total, (task.fiscal, task.other), "任务总额 ≠ 财政拨款 + 其他资金",
+                rule,
+                _location(form, f"任务/{task.name}", label=task.name, column="total"),
+                task.total,
+                (task.fiscal, task.other),
+                "任务总额 ≠ 财政拨款 + 其他资金",
                 "task total is not appropriation plus other funds",
             )
 
@@ -270,13 +275,21 @@ def check_schedule_total(
     location = _location(form, "分季度", label="使用进度")
     if schedule.stated_total is not None:
         yield from _sum_check(
-            rule, attrs.evolve(location, column="合计"), schedule.stated_total,
-            schedule.quarters, "分季度合计 ≠ 各季度之和", "schedule total is not the sum of quarters",
+            rule,
+            attrs.evolve(location, column="合计"),
+            schedule.stated_total,
+            schedule.quarters,
+            "分季度合计 ≠ 各季度之和",
+            "schedule total is not the sum of quarters",
         )
     if schedule.kind is ScheduleKind.PLAN:
         yield from _sum_check(
-            rule, attrs.evolve(location, column="预算金额"), _budget_of(form), schedule.quarters,
-            "分季度安排之和 ≠ 本年预算金额", "quarterly plan does not add up to the budget",
+            rule,
+            attrs.evolve(location, column="预算金额"),
+            _budget_of(form),
+            schedule.quarters,
+            "分季度安排之和 ≠ 本年预算金额",
+            "quarterly plan does not add up to the budget",
         )
 
 
@@ -300,17 +313,30 @@ def check_schedule_progress(
     location = _location(form, "分季度", label="使用进度", column="预算金额")
 
     if spent > budget.value:
-        yield from _judge(rule, location, budget.value, spent, slack,
-                          "使用进度之和超过预算金额", "spending progress exceeds the budget")
+        yield from _judge(
+            rule,
+            location,
+            budget.value,
+            spent,
+            slack,
+            "使用进度之和超过预算金额",
+            "spending progress exceeds the budget",
+        )
         return
     claimed = None
     if isinstance(form, LegacySelfEvaluation):
         target = form.target(LegacyTargetKind.INPUT)
         claimed = target.status if target is not None else None
     if claimed is Completion.COMPLETE and budget.value - spent > slack:
-        yield from _judge(rule, location, budget.value, spent, slack,
-                          "投入目标称已完成，但使用进度之和小于预算金额",
-                          "input target claims completion but spending falls short of the budget")
+        yield from _judge(
+            rule,
+            location,
+            budget.value,
+            spent,
+            slack,
+            "投入目标称已完成，但使用进度之和小于预算金额",
+            "input target claims completion but spending falls short of the budget",
+        )
 
 
 @_rule("P-04", "cost breakdown adds up", Severity.ERROR)
@@ -324,12 +350,20 @@ def check_cost_breakdown(
     location = _location(form, "投入目标", label="总成本", column="总成本")
     if form.cost_items:
         yield from _sum_check(
-            rule, location, form.total_cost, [item.amount for item in form.cost_items],
-            "单位成本之和 ≠ 总成本", "cost lines do not add up to the total cost",
+            rule,
+            location,
+            form.total_cost,
+            [item.amount for item in form.cost_items],
+            "单位成本之和 ≠ 总成本",
+            "cost lines do not add up to the total cost",
         )
     yield from _sum_check(
-        rule, attrs.evolve(location, column="预算金额"), form.budget, (form.total_cost,),
-        "总成本 ≠ 预算金额", "total cost is not the budget",
+        rule,
+        attrs.evolve(location, column="预算金额"),
+        form.budget,
+        (form.total_cost,),
+        "总成本 ≠ 预算金额",
+        "total cost is not the budget",
     )
 
 
@@ -352,9 +386,12 @@ def check_funds_rows(form: Form, options: FormCheckOptions, rule: FormRule) -> I
         return
     for field, label in _FUNDS_COLUMNS:
         yield from _sum_check(
-            rule, _location(form, "项目资金/年度资金总额", label=label, column=field),
-            getattr(total, field), [getattr(row, field) for row in parts],
-            f"{label}：年度资金总额 ≠ 各项资金之和", f"{field}: total is not the sum of the rows",
+            rule,
+            _location(form, "项目资金/年度资金总额", label=label, column=field),
+            getattr(total, field),
+            [getattr(row, field) for row in parts],
+            f"{label}：年度资金总额 ≠ 各项资金之和",
+            f"{field}: total is not the sum of the rows",
         )
 
 
@@ -394,16 +431,18 @@ def check_execution_rate(
         expected = point.quantize(Decimal(1).scaleb(exponent - 2))
         slack = max(point - low, high - point) + _half_unit(row.rate)
         yield from _judge(
-            rule, _location(form, f"项目资金/{row.kind.value}", label="执行率", column="rate"),
-            expected, row.rate, slack, f"{row.kind.value} 执行率",
+            rule,
+            _location(form, f"项目资金/{row.kind.value}", label="执行率", column="rate"),
+            expected,
+            row.rate,
+            slack,
+            f"{row.kind.value} 执行率",
             f"{row.kind.name} execution rate",
         )
 
 
 @_rule("P-07", "weights add up to 100", Severity.ERROR)
-def check_weights_total(
-    form: Form, options: FormCheckOptions, rule: FormRule
-) -> Iterator[Finding]:
+def check_weights_total(form: Form, options: FormCheckOptions, rule: FormRule) -> Iterator[Finding]:
     """The printed 分值 of the execution rate and of every indicator add up to 100."""
     if not isinstance(form, SelfEvaluation):
         return
@@ -413,8 +452,15 @@ def check_weights_total(
         weights.append(total_row.weight)
     if not weights:
         return
-    yield from _judge(rule, _location(form, label="分值", column="weight"), _HUNDRED,
-                      sum(weights, _ZERO), _ZERO, "分值合计 ≠ 100", "weights do not add up to 100")
+    yield from _judge(
+        rule,
+        _location(form, label="分值", column="weight"),
+        _HUNDRED,
+        sum(weights, _ZERO),
+        _ZERO,
+        "分值合计 ≠ 100",
+        "weights do not add up to 100",
+    )
 
 
 @_rule("P-08", "first-level weights follow the policy", Severity.WARNING)
@@ -429,19 +475,30 @@ def check_first_level_weights(
     policy = options.weights
     total_row = form.funds_row(FundsRowKind.TOTAL)
     if total_row is not None and total_row.weight is not None:
-        yield from _judge(rule, _location(form, "项目资金", label="分值", column="weight"),
-                          policy.execution, total_row.weight, _ZERO,
-                          "预算执行率分值与评分办法不符",
-                          "execution weight differs from the policy")
+        yield from _judge(
+            rule,
+            _location(form, "项目资金", label="分值", column="weight"),
+            policy.execution,
+            total_row.weight,
+            _ZERO,
+            "预算执行率分值与评分办法不符",
+            "execution weight differs from the policy",
+        )
     for level in FirstLevel:
         fixed = policy.first_level_weight(level)
         rows = [row for row in form.indicators if row.indicator.first is level]
         printed = [row.weight for row in rows if row.weight is not None]
         if fixed is None or not printed:
             continue
-        yield from _judge(rule, _location(form, level.value, label="分值", column="weight"),
-                          fixed, sum(printed, _ZERO), _ZERO, f"{level.value}分值合计与评分办法不符",
-                          f"{level.name} weights differ from the policy")
+        yield from _judge(
+            rule,
+            _location(form, level.value, label="分值", column="weight"),
+            fixed,
+            sum(printed, _ZERO),
+            _ZERO,
+            f"{level.value}分值合计与评分办法不符",
+            f"{level.name} weights differ from the policy",
+        )
 
 
 @_rule("P-09", "each score within its weight", Severity.ERROR)
@@ -459,9 +516,10 @@ def check_scores_within_weights(
     total_row = form.funds_row(FundsRowKind.TOTAL)
     if total_row is not None:
         pairs.append(("预算执行率", total_row.score, total_row.weight))
-    for row, weight in zip(form.indicators, effective):
-        pairs.append((row.indicator.path, row.score,
-                      weight if row.weight is not None else None))
+    for row, scored_against in zip(form.indicators, effective, strict=True):
+        pairs.append(
+            (row.indicator.path, row.score, scored_against if row.weight is not None else None)
+        )
     for path, points, weight in pairs:
         if points is None:
             continue
@@ -469,8 +527,15 @@ def check_scores_within_weights(
         if points < 0:
             yield _plain(rule, location, f"得分 {points} 为负数", f"score {points} is negative")
         elif weight is not None and points > weight:
-            yield from _judge(rule, location, weight, points, policy.score_step,
-                              "得分超过分值", "score exceeds its weight")
+            yield from _judge(
+                rule,
+                location,
+                weight,
+                points,
+                policy.score_step,
+                "得分超过分值",
+                "score exceeds its weight",
+            )
 
 
 @_rule("P-10", "scores add up to the total", Severity.ERROR)
@@ -486,8 +551,15 @@ def check_total(form: Form, options: FormCheckOptions, rule: FormRule) -> Iterat
     if not points:
         return
     slack = options.weights.score_step * len(points)
-    yield from _judge(rule, _location(form, label="总分", column="total"), sum(points, _ZERO),
-                      form.total, slack, "总分 ≠ 各项得分之和", "total is not the sum of the scores")
+    yield from _judge(
+        rule,
+        _location(form, label="总分", column="total"),
+        sum(points, _ZERO),
+        form.total,
+        slack,
+        "总分 ≠ 各项得分之和",
+        "total is not the sum of the scores",
+    )
 
 
 @_rule("P-11", "grade matches the total", Severity.ERROR)
@@ -499,7 +571,8 @@ def check_grade(form: Form, options: FormCheckOptions, rule: FormRule) -> Iterat
     expected = grade_of(form.total, options.weights)
     if expected is not form.grade:
         yield _plain(
-            rule, _location(form, label="等级", column="grade"),
+            rule,
+            _location(form, label="等级", column="grade"),
             f"总分 {form.total} 应评为“{expected.value}”，表中为“{form.grade.value}”",
             f"total {form.total} earns grade {expected.name}, printed {form.grade.name}",
         )
@@ -519,8 +592,12 @@ def check_recomputed(form: Form, options: FormCheckOptions, rule: FormRule) -> I
             continue
         nearest = line.low if line.printed < line.low else line.high
         yield from _judge(
-            rule, _location(form, line.path, label=line.method, column="score"), nearest,
-            line.printed, step, f"得分与按评分办法重算的结果不符（{line.method}）",
+            rule,
+            _location(form, line.path, label=line.method, column="score"),
+            nearest,
+            line.printed,
+            step,
+            f"得分与按评分办法重算的结果不符（{line.method}）",
             f"score differs from the recomputed one ({line.method})",
         )
 
@@ -540,8 +617,12 @@ def check_required_levels(
     present |= {row.second.home for row in indicators if row.second is not None}
     for level in options.required:
         if level not in present:
-            yield _plain(rule, _location(form, level.value, label=level.value),
-                         f"缺少一级指标“{level.value}”", f"first level {level.name} is missing")
+            yield _plain(
+                rule,
+                _location(form, level.value, label=level.value),
+                f"缺少一级指标“{level.value}”",
+                f"first level {level.name} is missing",
+            )
 
 
 @_rule("P-14", "second level under its own first level", Severity.WARNING)
@@ -554,7 +635,8 @@ def check_placement(form: Form, options: FormCheckOptions, rule: FormRule) -> It
             continue
         if (row.first, row.second) not in options.placements:
             yield _plain(
-                rule, _location(form, row.path, label=row.second_label),
+                rule,
+                _location(form, row.path, label=row.second_label),
                 f"二级指标“{row.second_label}”不应列在“{row.first_label}”下",
                 f"second level {row.second.name} is placed under {row.first.name}, "
                 f"expected {row.second.home.name}",
@@ -562,19 +644,21 @@ def check_placement(form: Form, options: FormCheckOptions, rule: FormRule) -> It
 
 
 @_rule("P-15", "indicator levels known", Severity.INFO)
-def check_known_levels(
-    form: Form, options: FormCheckOptions, rule: FormRule
-) -> Iterator[Finding]:
+def check_known_levels(form: Form, options: FormCheckOptions, rule: FormRule) -> Iterator[Finding]:
     """一级 and 二级 labels the library does not know are kept as printed and
     reported, so that regional sets (部门决策, 部门管理 …) stay visible."""
     for row in _indicators(form):
-        for known, label, level in ((row.first, row.first_label, "一级"),
-                                    (row.second, row.second_label, "二级")):
+        for known, label, level in (
+            (row.first, row.first_label, "一级"),
+            (row.second, row.second_label, "二级"),
+        ):
             if known is None and label.strip():
-                yield _plain(rule, _location(form, row.path, label=label),
-                             f"未识别的{level}指标“{label}”",
-                             f"unrecognised {'first' if level == '一级' else 'second'} "
-                             f"level {label!r}")
+                yield _plain(
+                    rule,
+                    _location(form, row.path, label=label),
+                    f"未识别的{level}指标“{label}”",
+                    f"unrecognised {'first' if level == '一级' else 'second'} level {label!r}",
+                )
 
 
 @_rule("P-16", "applicable indicators have a target", Severity.WARNING)
@@ -584,8 +668,12 @@ def check_targets_present(
     """Every indicator that is not 不适用 prints a target value (指标值)."""
     for row in _indicators(form):
         if row.target is None and not row.not_applicable:
-            yield _plain(rule, _location(form, row.path, label=row.content, column="target"),
-                         "指标值为空", "indicator has no target value")
+            yield _plain(
+                rule,
+                _location(form, row.path, label=row.content, column="target"),
+                "指标值为空",
+                "indicator has no target value",
+            )
 
 
 FORM_RULES: tuple[FormRule, ...] = tuple(_REGISTRY)

@@ -126,10 +126,12 @@ class ScoringWeights:
         FloatNotAllowedError: if a weight is a float.
 
     >>> sichuan = ScoringWeights(output=Decimal(60), satisfaction=None)
-    >>> ScoringWeights(output=Decimal(60))
-    Traceback (most recent call last):
-    ...
-    govbudget.performance._scoring.ScoringConfigError: the execution points and the fixed first-level points must add up to 100; got 10 + 60 + 30 + 10
+    >>> try:
+    ...     ScoringWeights(output=Decimal(60))
+    ... except ScoringConfigError as error:
+    ...     print(error)
+    the execution points and the fixed first-level points must add up to 100;
+    got 10 + 60 + 30 + 10
     """
 
     execution: Decimal = attrs.field(default=Decimal(10), converter=_decimal)
@@ -140,9 +142,7 @@ class ScoringWeights:
     cap: Decimal = attrs.field(default=_ONE, converter=_decimal)
     equal_rule: EqualRule = EqualRule.PROPORTIONAL
     qualitative_rule: QualitativeRule = QualitativeRule.BANDS
-    execution_bands: tuple[tuple[Decimal, Decimal], ...] = attrs.field(
-        default=(), converter=_bands
-    )
+    execution_bands: tuple[tuple[Decimal, Decimal], ...] = attrs.field(default=(), converter=_bands)
     places: int = 2
     rounding: str = decimal.ROUND_HALF_UP
     excellent: Decimal = attrs.field(default=Decimal(90), converter=_decimal)
@@ -154,8 +154,8 @@ class ScoringWeights:
         if fixed and self.execution + sum(fixed) != _HUNDRED:
             parts = " + ".join(str(w) for w in (self.execution, *fixed))
             raise ScoringConfigError(
-                "the execution points and the fixed first-level points must add up to 100; "
-                f"got {parts}"
+                "the execution points and the fixed first-level points must add up to 100;"
+                f"\ngot {parts}"
             )
         if not _ZERO <= self.execution <= _HUNDRED:
             raise ScoringConfigError(f"execution weight {self.execution} is not in 0–100")
@@ -198,8 +198,13 @@ class ScoringWeights:
 
 _ROUNDING_MODES = frozenset(
     {
-        decimal.ROUND_HALF_UP, decimal.ROUND_HALF_EVEN, decimal.ROUND_HALF_DOWN,
-        decimal.ROUND_UP, decimal.ROUND_DOWN, decimal.ROUND_CEILING, decimal.ROUND_FLOOR,
+        decimal.ROUND_HALF_UP,
+        decimal.ROUND_HALF_EVEN,
+        decimal.ROUND_HALF_DOWN,
+        decimal.ROUND_UP,
+        decimal.ROUND_DOWN,
+        decimal.ROUND_CEILING,
+        decimal.ROUND_FLOOR,
         decimal.ROUND_05UP,
     }
 )
@@ -321,7 +326,8 @@ def score(form: SelfEvaluation, weights: ScoringWeights | None = None) -> ScoreS
     execution = _score_execution(form, policy)
     effective = _effective_weights(form.indicators, policy)
     lines = tuple(
-        _score_indicator(row, weight, policy) for row, weight in zip(form.indicators, effective)
+        _score_indicator(row, weight, policy)
+        for row, weight in zip(form.indicators, effective, strict=True)
     )
 
     total = execution.score + sum((line.score for line in lines), _ZERO)
@@ -344,25 +350,26 @@ def _score_execution(form: SelfEvaluation, policy: ScoringWeights) -> ScoreLine:
     else:
         fraction = min(max(rate / _HUNDRED, _ZERO), _ONE)
     points = policy.round(fraction * weight)
-    return ScoreLine("预算执行率", "execution", weight, points, points, points,
-                     printed_weight, printed, rate)
+    return ScoreLine(
+        "预算执行率", "execution", weight, points, points, points, printed_weight, printed, rate
+    )
 
 
-def _effective_weights(
-    rows: tuple[ScoredIndicator, ...], policy: ScoringWeights
-) -> list[Decimal]:
+def _effective_weights(rows: tuple[ScoredIndicator, ...], policy: ScoringWeights) -> list[Decimal]:
     """Printed weights with not-applicable rows' points spread over the rest."""
     printed = [row.weight if row.weight is not None else _ZERO for row in rows]
     applicable = [not row.indicator.not_applicable for row in rows]
     total = sum(printed, _ZERO)
-    kept = sum((w for w, keep in zip(printed, applicable) if keep), _ZERO)
+    kept = sum((w for w, keep in zip(printed, applicable, strict=True) if keep), _ZERO)
     if kept == total:
         return printed
     if kept == 0:
         return [_ZERO for _ in rows]
 
-    scaled = [policy.round(w * total / kept) if keep else _ZERO
-              for w, keep in zip(printed, applicable)]
+    scaled = [
+        policy.round(w * total / kept) if keep else _ZERO
+        for w, keep in zip(printed, applicable, strict=True)
+    ]
 
     # Rounding each share may leave a few hundredths over or short; the
     # last row with points takes the remainder so the total stays exact.
@@ -381,8 +388,14 @@ def _score_indicator(row: ScoredIndicator, weight: Decimal, policy: ScoringWeigh
         point = min(max(printed, _ZERO), weight)
         return ScoreLine(path, method, weight, point, _ZERO, weight, row.weight, row.score)
     return ScoreLine(
-        path, method, weight, policy.round(high * weight), policy.round(low * weight),
-        policy.round(high * weight), row.weight, row.score,
+        path,
+        method,
+        weight,
+        policy.round(high * weight),
+        policy.round(low * weight),
+        policy.round(high * weight),
+        row.weight,
+        row.score,
     )
 
 
@@ -403,8 +416,7 @@ def _fractions(row: ScoredIndicator, policy: ScoringWeights) -> tuple[str, Decim
         number = target.achieved_number(actual)
     except (IndicatorValueError, UnitMismatchError):
         return "unjudged", _ZERO, _ONE
-    method, fraction = _quantitative(target.direction, target.number, target.upper, number,
-                                     policy)
+    method, fraction = _quantitative(target.direction, target.number, target.upper, number, policy)
     fraction = min(max(fraction, _ZERO), policy.cap)
     return method, fraction, fraction
 

@@ -12,6 +12,7 @@ This is the only module of the package that imports hypothesis.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import strategies as st
 
@@ -47,16 +48,39 @@ __all__ = [
 ]
 
 _UNITS = ("%", "套", "个", "户", "万元", "年", "天", "人次", "件", "项", None)
-_PHRASES = ("达到预期", "效果明显", "应保尽保", "严格执行相关制度规定", "符合相关规定",
-            "按月安排", "在项目计划完成时间内完成")
-_CONTENTS = ("维修套数", "返修率", "完成时限", "受益户数", "政策知晓率", "租户满意度",
-             "资金支付及时率", "巡查次数")
+_PHRASES = (
+    "达到预期",
+    "效果明显",
+    "应保尽保",
+    "严格执行相关制度规定",
+    "符合相关规定",
+    "按月安排",
+    "在项目计划完成时间内完成",
+)
+_CONTENTS = (
+    "维修套数",
+    "返修率",
+    "完成时限",
+    "受益户数",
+    "政策知晓率",
+    "租户满意度",
+    "资金支付及时率",
+    "巡查次数",
+)
 _NAMES = ("保障性住房管理支出", "保障性住房日常管理费", "公积金管理", "档案管理费")
 _SECONDS = {
-    FirstLevel.OUTPUT: (SecondLevel.QUANTITY, SecondLevel.QUALITY, SecondLevel.TIMELINESS,
-                        SecondLevel.COST),
-    FirstLevel.BENEFIT: (SecondLevel.ECONOMIC_BENEFIT, SecondLevel.SOCIAL_BENEFIT,
-                         SecondLevel.ECOLOGICAL_BENEFIT, SecondLevel.SUSTAINABLE_IMPACT),
+    FirstLevel.OUTPUT: (
+        SecondLevel.QUANTITY,
+        SecondLevel.QUALITY,
+        SecondLevel.TIMELINESS,
+        SecondLevel.COST,
+    ),
+    FirstLevel.BENEFIT: (
+        SecondLevel.ECONOMIC_BENEFIT,
+        SecondLevel.SOCIAL_BENEFIT,
+        SecondLevel.ECOLOGICAL_BENEFIT,
+        SecondLevel.SUSTAINABLE_IMPACT,
+    ),
     FirstLevel.SATISFACTION: (SecondLevel.SERVICE_SATISFACTION,),
 }
 _HUNDREDTH = Decimal("0.01")
@@ -70,8 +94,15 @@ def _check_range(min_value: Decimal, max_value: Decimal) -> None:
 @st.composite
 def _numbers(draw: st.DrawFn, min_value: Decimal, max_value: Decimal) -> Decimal:
     places = draw(st.integers(min_value=0, max_value=2))
-    value = draw(st.decimals(min_value=min_value, max_value=max_value, places=places,
-                             allow_nan=False, allow_infinity=False))
+    value = draw(
+        st.decimals(
+            min_value=min_value,
+            max_value=max_value,
+            places=places,
+            allow_nan=False,
+            allow_infinity=False,
+        )
+    )
     return value
 
 
@@ -102,8 +133,9 @@ def indicator_values(
     units = st.sampled_from(_UNITS)
     choices: list[st.SearchStrategy[IndicatorValue]] = []
     if "quantitative" in kinds:
-        operators = st.sampled_from((None, Operator.EQ, Operator.GE, Operator.LE, Operator.GT,
-                                     Operator.LT))
+        operators = st.sampled_from(
+            (None, Operator.EQ, Operator.GE, Operator.LE, Operator.GT, Operator.LT)
+        )
         choices.append(st.builds(IndicatorValue.quantitative, numbers, operators, units))
     if "range" in kinds:
         choices.append(
@@ -130,7 +162,7 @@ def _indicator_table(draw: st.DrawFn, *, with_not_applicable: bool = True) -> tu
     for first in (FirstLevel.OUTPUT, FirstLevel.BENEFIT, FirstLevel.SATISFACTION):
         seconds = draw(st.lists(st.sampled_from(_SECONDS[first]), min_size=1, max_size=3))
         for second in seconds:
-            kinds = ("quantitative", "qualitative", "range")
+            kinds: tuple[str, ...] = ("quantitative", "qualitative", "range")
             if with_not_applicable and first is FirstLevel.BENEFIT:
                 kinds = (*kinds, "not_applicable")
             target = draw(indicator_values(kinds=kinds, min_value=Decimal(1)))
@@ -140,8 +172,9 @@ def _indicator_table(draw: st.DrawFn, *, with_not_applicable: bool = True) -> tu
 
 
 @st.composite
-def project_target_forms(draw: st.DrawFn, *, with_schedule: bool | None = None
-                         ) -> ProjectTargetForm:
+def project_target_forms(
+    draw: st.DrawFn, *, with_schedule: bool | None = None
+) -> ProjectTargetForm:
     """Consistent project target forms (项目支出绩效目标表).
 
     Args:
@@ -175,10 +208,9 @@ def project_target_forms(draw: st.DrawFn, *, with_schedule: bool | None = None
 @st.composite
 def _plans(draw: st.DrawFn, budget: Amount) -> QuarterlySchedule:
     cents = int(budget.value * 100)
-    cuts = sorted(draw(st.lists(st.integers(min_value=0, max_value=cents), min_size=3,
-                                max_size=3)))
+    cuts = sorted(draw(st.lists(st.integers(min_value=0, max_value=cents), min_size=3, max_size=3)))
     bounds = [0, *cuts, cents]
-    parts = [Amount(Decimal(b - a) * _HUNDREDTH, Unit.WAN, 2) for a, b in zip(bounds, bounds[1:])]
+    parts = [Amount(Decimal(b - a) * _HUNDREDTH, Unit.WAN, 2) for a, b in pairwise(bounds)]
     return QuarterlySchedule(parts[0], parts[1], parts[2], parts[3], ScheduleKind.PLAN, budget)
 
 
@@ -211,10 +243,15 @@ def department_target_forms(draw: st.DrawFn, *, max_tasks: int = 3) -> Departmen
 
 def _split(total: int, count: int, draw: st.DrawFn) -> list[int]:
     """``count`` non-negative integers adding up to ``total``."""
-    cuts = sorted(draw(st.lists(st.integers(min_value=0, max_value=total), min_size=count - 1,
-                                max_size=count - 1)))
+    cuts = sorted(
+        draw(
+            st.lists(
+                st.integers(min_value=0, max_value=total), min_size=count - 1, max_size=count - 1
+            )
+        )
+    )
     bounds = [0, *cuts, total]
-    return [b - a for a, b in zip(bounds, bounds[1:])]
+    return [b - a for a, b in pairwise(bounds)]
 
 
 @st.composite
@@ -246,9 +283,7 @@ def _funds(draw: st.DrawFn) -> tuple[FundsRow, ...]:
 
 
 @st.composite
-def self_evaluations(
-    draw: st.DrawFn, *, weights: ScoringWeights | None = None
-) -> SelfEvaluation:
+def self_evaluations(draw: st.DrawFn, *, weights: ScoringWeights | None = None) -> SelfEvaluation:
     """Consistent, scored self-evaluations (绩效自评表).
 
     Weights follow ``weights`` (national default if omitted) and must fix
@@ -263,19 +298,27 @@ def self_evaluations(
         raise GovBudgetError("self_evaluations() needs a policy that fixes every first level")
     funds = draw(_funds())
     funds = (
-        FundsRow(funds[0].kind, funds[0].initial_budget, funds[0].full_year_budget,
-                 funds[0].executed, policy.execution, funds[0].rate),
+        FundsRow(
+            funds[0].kind,
+            funds[0].initial_budget,
+            funds[0].full_year_budget,
+            funds[0].executed,
+            policy.execution,
+            funds[0].rate,
+        ),
         *funds[1:],
     )
 
     rows: list[ScoredIndicator] = []
     table = draw(_indicator_table())
-    for first, points in ((FirstLevel.OUTPUT, policy.output),
-                          (FirstLevel.BENEFIT, policy.benefit),
-                          (FirstLevel.SATISFACTION, policy.satisfaction)):
+    for first, points in (
+        (FirstLevel.OUTPUT, policy.output),
+        (FirstLevel.BENEFIT, policy.benefit),
+        (FirstLevel.SATISFACTION, policy.satisfaction),
+    ):
         level_rows = [row for row in table if row.first is first]
         split = _split(int(points), len(level_rows), draw)
-        for indicator, weight in zip(level_rows, split):
+        for indicator, weight in zip(level_rows, split, strict=True):
             actual = draw(_actuals(indicator.target)) if indicator.target else None
             rows.append(ScoredIndicator(indicator, actual, Decimal(weight)))
 
@@ -292,18 +335,31 @@ def self_evaluations(
     sheet = score(draft, policy)
     scored = tuple(
         ScoredIndicator(row.indicator, row.actual, row.weight, line.score, row.deviation)
-        for row, line in zip(draft.indicators, sheet.lines)
+        for row, line in zip(draft.indicators, sheet.lines, strict=True)
     )
     total_row = funds[0]
     funds = (
-        FundsRow(total_row.kind, total_row.initial_budget, total_row.full_year_budget,
-                 total_row.executed, total_row.weight, total_row.rate, sheet.execution.score),
+        FundsRow(
+            total_row.kind,
+            total_row.initial_budget,
+            total_row.full_year_budget,
+            total_row.executed,
+            total_row.weight,
+            total_row.rate,
+            sheet.execution.score,
+        ),
         *funds[1:],
     )
     return SelfEvaluation(
-        name=draft.name, year=draft.year, department=draft.department,
-        implementer=draft.implementer, funds=funds, expected_goal=draft.expected_goal,
-        achieved_goal=draft.achieved_goal, indicators=scored, total=sheet.total,
+        name=draft.name,
+        year=draft.year,
+        department=draft.department,
+        implementer=draft.implementer,
+        funds=funds,
+        expected_goal=draft.expected_goal,
+        achieved_goal=draft.achieved_goal,
+        indicators=scored,
+        total=sheet.total,
         grade=sheet.grade,
     )
 
@@ -344,8 +400,10 @@ def legacy_self_evaluations(draw: st.DrawFn) -> LegacySelfEvaluation:
         targets=targets,
         cost_items=tuple(
             CostItem(name, Amount(Decimal(c) * _HUNDREDTH, Unit.WAN, 2))
-            for name, c in zip(("工程款", "其他费用"), costs)
+            for name, c in zip(("工程款", "其他费用"), costs, strict=True)
         ),
         total_cost=budget,
-        schedule=QuarterlySchedule(*quarters, kind=ScheduleKind.PROGRESS),
+        schedule=QuarterlySchedule(
+            quarters[0], quarters[1], quarters[2], quarters[3], ScheduleKind.PROGRESS
+        ),
     )

@@ -13,7 +13,14 @@ from govbudget.tables.final_accounts import (
     StateCapitalTable,
     ThreePublicExpenses,
 )
-from govbudget.tables.layouts import ColumnSpec, RowSpec, SideLayout, TableLayout, layout_for, layouts_of
+from govbudget.tables.layouts import (
+    ColumnSpec,
+    RowSpec,
+    SideLayout,
+    TableLayout,
+    layout_for,
+    layouts_of,
+)
 
 __all__ = [
     "FINAL_ACCOUNTS_TABLES",

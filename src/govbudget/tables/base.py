@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -94,6 +94,10 @@ class Row:
         return self.cells[column]
 
 
+def _to_rows(rows: Iterable[Row]) -> tuple[Row, ...]:
+    return tuple(rows)
+
+
 @attrs.frozen
 class Table:
     """A disclosure table: a layout, a unit, and rows in print order.
@@ -119,7 +123,7 @@ class Table:
     title_zh: ClassVar[str] = ""
 
     layout: TableLayout
-    rows: tuple[Row, ...] = attrs.field(converter=tuple)
+    rows: tuple[Row, ...] = attrs.field(converter=_to_rows)
     unit: Unit = Unit.WAN
     title: str | None = None
     note: str | None = None
@@ -214,9 +218,7 @@ class Table:
     def coded_rows(self, level: Level | None = None) -> list[Row]:
         """Rows keyed by a classification code, optionally of one level."""
         return [
-            row
-            for row in self.rows
-            if row.key.isdigit() and (level is None or row.level is level)
+            row for row in self.rows if row.key.isdigit() and (level is None or row.level is level)
         ]
 
     def value(self, key: str | ClassificationCode, column: str) -> Cell | None:

@@ -10,6 +10,7 @@ from govbudget.amounts import Amount
 from govbudget.tables.base import Row, Table
 
 __all__ = [
+    "FINAL_ACCOUNTS_TABLES",
     "AppropriationSummary",
     "ExpenditureTable",
     "GeneralBudgetBasicExpenditure",
@@ -19,7 +20,6 @@ __all__ = [
     "IncomeTable",
     "StateCapitalTable",
     "ThreePublicExpenses",
-    "FINAL_ACCOUNTS_TABLES",
 ]
 
 

@@ -53,7 +53,9 @@ def rollups(ctx: AuditContext, table: Table, columns: Sequence[str]) -> Iterator
                 yield found
 
 
-def figures(ctx: AuditContext, table: Table | None, keys: Sequence[str], column: str) -> list[Figure | None]:
+def figures(
+    ctx: AuditContext, table: Table | None, keys: Sequence[str], column: str
+) -> list[Figure | None]:
     """The figures of several rows in one column."""
     return [ctx.figure(table, key, column) for key in keys]
 

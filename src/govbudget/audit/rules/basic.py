@@ -26,7 +26,9 @@ def basic_footer(ctx: AuditContext) -> Iterator[Finding]:
     public = ctx.figure(t06, "public_total", "amount")
     if personnel is None or public is None:
         return
-    categories = [ctx.figure_of(t06, row, "amount") for row in t06.coded_rows() if len(row.key) == 3]
+    categories = [
+        ctx.figure_of(t06, row, "amount") for row in t06.coded_rows() if len(row.key) == 3
+    ]
     present_parts = [f for f in categories if f is not None]
     if not present_parts:
         return
@@ -129,7 +131,10 @@ def sangong_total(ctx: AuditContext) -> Iterator[Finding]:
         yield from present(
             ctx.check_sum(
                 ctx.figure(t07, "amounts", f"{stage}.total"),
-                [ctx.figure(t07, "amounts", f"{stage}.{item}") for item in ("outbound", "vehicles", "reception")],
+                [
+                    ctx.figure(t07, "amounts", f"{stage}.{item}")
+                    for item in ("outbound", "vehicles", "reception")
+                ],
             )
         )
 
@@ -149,6 +154,9 @@ def sangong_vehicles(ctx: AuditContext) -> Iterator[Finding]:
         yield from present(
             ctx.check_sum(
                 ctx.figure(t07, "amounts", f"{stage}.vehicles"),
-                [ctx.figure(t07, "amounts", f"{stage}.{item}") for item in ("vehicle_purchase", "vehicle_operation")],
+                [
+                    ctx.figure(t07, "amounts", f"{stage}.{item}")
+                    for item in ("vehicle_purchase", "vehicle_operation")
+                ],
             )
         )

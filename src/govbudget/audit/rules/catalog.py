@@ -30,9 +30,7 @@ def codes_known(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             seen.add(row.key)
             known_elsewhere = ctx.catalog.history(row.key)
-            years = (
-                "；该编码在其他年度有效" if known_elsewhere else ""
-            )
+            years = "；该编码在其他年度有效" if known_elsewhere else ""
             yield ctx.finding(
                 f"科目 {row.key}（{row.label}）不在 {ctx.year} 年科目表中{years}",
                 f"code {row.key} ({row.label}) is not in the {ctx.year} catalog"
@@ -70,7 +68,8 @@ def labels_match(ctx: AuditContext) -> Iterator[Finding]:
                 MatchKind.MISMATCH: "与科目表不一致",
             }[match.kind]
             yield ctx.finding(
-                f"{row.key} 名称“{row.label}”{kind_zh}，{ctx.year} 年科目表为“{match.catalog_name}”",
+                f"{row.key} 名称“{row.label}”{kind_zh}，"
+                f"{ctx.year} 年科目表为“{match.catalog_name}”",
                 f"{row.key} is printed as “{row.label}” ({match.kind.value}); the {ctx.year} "
                 f"catalog name is “{match.catalog_name}”",
                 table.location(row),

@@ -16,7 +16,11 @@ _T01_TO_T02 = (
     ("subsidiary_remittance", "subsidiary_remittance"),
     ("other_revenue", "other_revenue"),
 )
-_FUND_ROWS_01 = ("general_budget_appropriation", "gov_fund_appropriation", "state_capital_appropriation")
+_FUND_ROWS_01 = (
+    "general_budget_appropriation",
+    "gov_fund_appropriation",
+    "state_capital_appropriation",
+)
 
 
 @rule(
@@ -32,7 +36,9 @@ def income_01_02(ctx: AuditContext) -> Iterator[Finding]:
     rows of 01 add up to 02's 财政拨款收入)."""
     t01, t02 = ctx.table("01"), ctx.table("02")
     yield from present(
-        ctx.check_equal(ctx.figure(t02, "total", "total"), ctx.figure(t01, "income_total", "amount"))
+        ctx.check_equal(
+            ctx.figure(t02, "total", "total"), ctx.figure(t01, "income_total", "amount")
+        )
     )
     for key_01, column in (("appropriation", "appropriation"), *_T01_TO_T02):
         yield from present(
@@ -61,7 +67,9 @@ def expenditure_01_03(ctx: AuditContext) -> Iterator[Finding]:
     t01, t03 = ctx.table("01"), ctx.table("03")
     assert t01 is not None
     yield from present(
-        ctx.check_equal(ctx.figure(t03, "total", "total"), ctx.figure(t01, "expenditure_total", "amount"))
+        ctx.check_equal(
+            ctx.figure(t03, "total", "total"), ctx.figure(t01, "expenditure_total", "amount")
+        )
     )
     for row in t01.coded_rows():
         yield from present(
@@ -96,7 +104,8 @@ def appropriation_income(ctx: AuditContext) -> Iterator[Finding]:
             ctx.figure(t01, "general_budget_appropriation", "amount"),
         ),
         ctx.check_equal(
-            ctx.figure(t04, "gov_fund", "amount"), ctx.figure(t01, "gov_fund_appropriation", "amount")
+            ctx.figure(t04, "gov_fund", "amount"),
+            ctx.figure(t01, "gov_fund_appropriation", "amount"),
         ),
     )
 
@@ -115,7 +124,8 @@ def general_budget_04_05(ctx: AuditContext) -> Iterator[Finding]:
     assert t05 is not None
     yield from present(
         ctx.check_equal(
-            ctx.figure(t05, "total", "total"), ctx.figure(t04, "expenditure_total", "general_budget")
+            ctx.figure(t05, "total", "total"),
+            ctx.figure(t04, "expenditure_total", "general_budget"),
         )
     )
     for row in t05.coded_rows():
@@ -141,7 +151,10 @@ def basic_05_06(ctx: AuditContext) -> Iterator[Finding]:
     yield from present(
         ctx.check_sum(
             ctx.figure(t05, "total", "basic"),
-            [ctx.figure(t06, "personnel_total", "amount"), ctx.figure(t06, "public_total", "amount")],
+            [
+                ctx.figure(t06, "personnel_total", "amount"),
+                ctx.figure(t06, "public_total", "amount"),
+            ],
             what_zh="06表人员经费合计与公用经费合计之和",
             what_en="table 06's personnel plus public costs",
         )
@@ -164,12 +177,19 @@ def gov_fund_04_08(ctx: AuditContext) -> Iterator[Finding]:
     DOMAIN.md marks this uncertain (🟡); switch it off with ``--ignore X-6``."""
     t04, t08 = ctx.table("04"), ctx.table("08")
     yield from present(
-        ctx.check_equal(ctx.figure(t08, "total", "expenditure"), ctx.figure(t04, "expenditure_total", "gov_fund")),
+        ctx.check_equal(
+            ctx.figure(t08, "total", "expenditure"),
+            ctx.figure(t04, "expenditure_total", "gov_fund"),
+        ),
         ctx.check_equal(ctx.figure(t08, "total", "income"), ctx.figure(t04, "gov_fund", "amount")),
         ctx.check_equal(
-            ctx.figure(t08, "total", "opening_balance"), ctx.figure(t04, "opening_balance.gov_fund", "amount")
+            ctx.figure(t08, "total", "opening_balance"),
+            ctx.figure(t04, "opening_balance.gov_fund", "amount"),
         ),
-        ctx.check_equal(ctx.figure(t08, "total", "closing_balance"), ctx.figure(t04, "closing_balance", "gov_fund")),
+        ctx.check_equal(
+            ctx.figure(t08, "total", "closing_balance"),
+            ctx.figure(t04, "closing_balance", "gov_fund"),
+        ),
     )
 
 
@@ -190,7 +210,9 @@ def state_capital_04_09(ctx: AuditContext) -> Iterator[Finding]:
     assert t09 is not None
     column = "total" if t09.layout.name == "expenditure" else "expenditure"
     yield from present(
-        ctx.check_equal(ctx.figure(t09, "total", column), ctx.figure(t04, "expenditure_total", "state_capital"))
+        ctx.check_equal(
+            ctx.figure(t09, "total", column), ctx.figure(t04, "expenditure_total", "state_capital")
+        )
     )
 
 
@@ -214,11 +236,14 @@ def appropriation_within_all_funds(ctx: AuditContext) -> Iterator[Finding]:
         for row in t05.rows:
             for column in ("basic", "project"):
                 yield from present(
-                    ctx.check_at_most(ctx.figure_of(t05, row, column), ctx.figure(t03, row.key, column))
+                    ctx.check_at_most(
+                        ctx.figure_of(t05, row, column), ctx.figure(t03, row.key, column)
+                    )
                 )
     yield from present(
         ctx.check_at_most(
-            ctx.figure(t04, "expenditure_total", "total"), ctx.figure(t01, "expenditure_total", "amount")
+            ctx.figure(t04, "expenditure_total", "total"),
+            ctx.figure(t01, "expenditure_total", "amount"),
         )
     )
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from govbudget.audit.context import AuditContext
 from govbudget.audit.findings import Category, Finding
 from govbudget.audit.registry import rule
-from govbudget.audit.rules._helpers import row_sums, rollups
+from govbudget.audit.rules._helpers import rollups, row_sums
 
 _SOURCES = (
     "appropriation",
@@ -60,7 +60,10 @@ def income_rollups(ctx: AuditContext) -> Iterator[Finding]:
 @rule(
     "F03-1",
     title="03: per row, 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助",
-    title_zh="03表 每行 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
+    title_zh=(
+        "03表 每行 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + "
+        "对附属单位补助支出"
+    ),
     category=Category.ARITHMETIC,
     tables=("03",),
 )

@@ -29,7 +29,11 @@ def procurement_total(ctx: AuditContext) -> Iterator[Finding]:
     its goods (货物), works (工程) and services (服务) parts (DOMAIN N-9)."""
     procurement = ctx.disclosure.other_matters.procurement
     total = procurement.total
-    parts = [p for p in (procurement.goods, procurement.works, procurement.services) if isinstance(p, Amount)]
+    parts = [
+        p
+        for p in (procurement.goods, procurement.works, procurement.services)
+        if isinstance(p, Amount)
+    ]
     if not isinstance(total, Amount) or not parts:
         return
     found = ctx.check_values(
@@ -59,7 +63,10 @@ def sme_share(ctx: AuditContext) -> Iterator[Finding]:
     prints as the share."""
     procurement = ctx.disclosure.other_matters.procurement
     sme, total, share = procurement.sme_amount, procurement.total, procurement.sme_share
-    if not (isinstance(sme, Amount) and isinstance(total, Amount) and share is not None) or not total.value:
+    if (
+        not (isinstance(sme, Amount) and isinstance(total, Amount) and share is not None)
+        or not total.value
+    ):
         return
     computed = sme.value / total.value * _HUNDRED
     low = (sme.value - sme.half_unit) / (total.value + total.half_unit) * _HUNDRED

@@ -13,7 +13,14 @@ from govbudget.disclosure import DisclosureKind
 from govbudget.location import Location
 
 _REQUIRED_FROM: dict[str, int] = {
-    "01": 2016, "02": 2016, "03": 2016, "04": 2016, "05": 2016, "06": 2016, "07": 2016, "08": 2016,
+    "01": 2016,
+    "02": 2016,
+    "03": 2016,
+    "04": 2016,
+    "05": 2016,
+    "06": 2016,
+    "07": 2016,
+    "08": 2016,
     "09": 2021,
 }
 """The first fiscal year each final-accounts table is required (DOMAIN §2.1)."""

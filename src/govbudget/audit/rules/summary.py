@@ -25,7 +25,10 @@ _INCOME_SOURCES_01 = (
 @rule(
     "F01-1",
     title="01: income 总计 = 本年收入合计 + balance used + 年初结转和结余",
-    title_zh="01表 收入总计 = 本年收入合计 + 用事业基金弥补收支差额/使用非财政拨款结余 + 年初结转和结余",
+    title_zh=(
+        "01表 收入总计 = 本年收入合计 + 用事业基金弥补收支差额/使用非财政拨款结余 + "
+        "年初结转和结余"
+    ),
     category=Category.ARITHMETIC,
     tables=("01",),
 )
@@ -40,7 +43,12 @@ def income_grand_total(ctx: AuditContext) -> Iterator[Finding]:
             figures(
                 ctx,
                 t01,
-                ("income_total", "fund_balance_used", "non_appropriation_balance_used", "opening_balance"),
+                (
+                    "income_total",
+                    "fund_balance_used",
+                    "non_appropriation_balance_used",
+                    "opening_balance",
+                ),
                 "amount",
             ),
         )
@@ -61,7 +69,9 @@ def expenditure_grand_total(ctx: AuditContext) -> Iterator[Finding]:
     yield from present(
         ctx.check_sum(
             ctx.figure(t01, "expenditure_grand_total", "amount"),
-            figures(ctx, t01, ("expenditure_total", "surplus_distribution", "closing_balance"), "amount"),
+            figures(
+                ctx, t01, ("expenditure_total", "surplus_distribution", "closing_balance"), "amount"
+            ),
         )
     )
 
@@ -229,10 +239,12 @@ def appropriation_fund_balance(ctx: AuditContext) -> Iterator[Finding]:
         yield from present(
             ctx.check_sum(
                 ctx.figure(t04, "expenditure_total", fund),
-                [ctx.figure(t04, fund, "amount"), ctx.figure(t04, f"opening_balance.{fund}", "amount")],
+                [
+                    ctx.figure(t04, fund, "amount"),
+                    ctx.figure(t04, f"opening_balance.{fund}", "amount"),
+                ],
                 minus=[ctx.figure(t04, "closing_balance", fund)],
                 what_zh="本年收入 + 年初结转 − 年末结转",
                 what_en="income + opening balance − closing balance",
             )
         )
-
