@@ -1,5 +1,8 @@
 """Property tests: round-trips, score bounds, consistent generated forms."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+# ruff: noqa: SIM300
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -50,10 +53,15 @@ def test_rescaling_keeps_the_total_at_100(form: SelfEvaluation, data: st.DataObj
     # Mark some benefit rows 不适用 while keeping their printed weights.
     rows = []
     for row in form.indicators:
-        if data.draw(st.booleans()) and row.indicator.first is not None and \
-                row.indicator.first.name == "BENEFIT":
+        if (
+            data.draw(st.booleans())
+            and row.indicator.first is not None
+            and row.indicator.first.name == "BENEFIT"
+        ):
             indicator = type(row.indicator)(
-                row.indicator.first, row.indicator.second, "不适用",
+                row.indicator.first,
+                row.indicator.second,
+                "不适用",
                 IndicatorValue.not_applicable(),
             )
             row = ScoredIndicator(indicator, None, row.weight, None)

@@ -1,13 +1,15 @@
 """Each form rule, with a passing and a failing case."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+# ruff: noqa: SIM300
+
 from __future__ import annotations
 
 from decimal import Decimal
 
 import attrs
 import pytest
-
-from _builders import (
+from _perf_builders import (
     department_form,
     funds,
     indicators,
@@ -17,6 +19,7 @@ from _builders import (
     self_evaluation,
     wan,
 )
+
 from govbudget.audit.findings import Category, Finding, Severity
 from govbudget.performance import (
     FORM_RULES,
@@ -47,7 +50,8 @@ def test_rules_have_ids_titles_and_docs() -> None:
 
 
 @pytest.mark.parametrize(
-    "form", [project_form(), department_form(), legacy_form(), self_evaluation()],
+    "form",
+    [project_form(), department_form(), legacy_form(), self_evaluation()],
     ids=["project", "department", "legacy", "self-evaluation"],
 )
 def test_consistent_forms_pass_every_rule(form: object) -> None:
@@ -86,8 +90,9 @@ def test_p01_department_tasks() -> None:
 
 
 def test_p02_stated_total_and_plan() -> None:
-    schedule = QuarterlySchedule(wan("75.00"), wan("75.00"), wan("75.00"), wan("70.00"),
-                                 ScheduleKind.PLAN, wan("300.00"))
+    schedule = QuarterlySchedule(
+        wan("75.00"), wan("75.00"), wan("75.00"), wan("70.00"), ScheduleKind.PLAN, wan("300.00")
+    )
 
     findings = only("P-02", check_forms([project_form(schedule=schedule)]))
 
@@ -102,8 +107,9 @@ def test_p02_progress_makes_no_claim() -> None:
 
 
 def test_p03_progress_beyond_budget() -> None:
-    schedule = QuarterlySchedule(wan("100"), wan("100"), wan("100"), wan("10"),
-                                 ScheduleKind.PROGRESS)
+    schedule = QuarterlySchedule(
+        wan("100"), wan("100"), wan("100"), wan("10"), ScheduleKind.PROGRESS
+    )
 
     findings = only("P-03", check_forms([legacy_form(schedule=schedule)]))
 
@@ -112,8 +118,9 @@ def test_p03_progress_beyond_budget() -> None:
 
 
 def test_p03_progress_just_over_budget_is_rounding() -> None:
-    schedule = QuarterlySchedule(wan("100"), wan("100"), wan("100"), wan("1"),
-                                 ScheduleKind.PROGRESS)
+    schedule = QuarterlySchedule(
+        wan("100"), wan("100"), wan("100"), wan("1"), ScheduleKind.PROGRESS
+    )
 
     findings = only("P-03", check_forms([legacy_form(schedule=schedule)]))
 
@@ -236,8 +243,10 @@ def test_p13_required_first_levels() -> None:
 
 
 def test_p14_placement() -> None:
-    rows = (*indicators()[:4],
-            Indicator.from_cells("效益指标", "服务对象满意度指标", "租户满意度", "≥80%"))
+    rows = (
+        *indicators()[:4],
+        Indicator.from_cells("效益指标", "服务对象满意度指标", "租户满意度", "≥80%"),
+    )
     form = project_form(indicators=rows)
 
     findings = only("P-14", check_forms([form]))

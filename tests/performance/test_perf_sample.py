@@ -1,5 +1,8 @@
 """The sample's forms: transcription and what the rules say."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+# ruff: noqa: SIM300
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -36,7 +39,8 @@ def test_transcription() -> None:
     assert "工作时效" == maintenance.indicators[2].second_label
     assert SecondLevel.SUSTAINABLE_IMPACT == daily.indicators[6].second
     assert [Decimal(0), Decimal(0), Decimal(75), Decimal(1)] == [
-        q.value for q in legacy.schedule.quarters  # type: ignore[union-attr]
+        q.value
+        for q in legacy.schedule.quarters  # type: ignore[union-attr]
     ]
 
 

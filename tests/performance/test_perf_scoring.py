@@ -1,5 +1,7 @@
 """Scoring formulas, options and rounding."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+
 from __future__ import annotations
 
 import decimal
@@ -7,8 +9,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from _perf_builders import funds, scored_rows, self_evaluation
 
-from _builders import funds, scored_rows, self_evaluation
 from govbudget.errors import FloatNotAllowedError
 from govbudget.performance import (
     EqualRule,
@@ -96,7 +98,7 @@ def test_execution_rate_over_100_is_capped() -> None:
     assert Decimal("10.00") == score(form).execution.score
 
 
-def Amount_(text: str) -> object:  # noqa: N802 - reads like the constructor it wraps
+def Amount_(text: str) -> object:
     from govbudget.amounts import Amount
 
     return Amount(text)
@@ -123,8 +125,14 @@ def test_rounding_is_configurable() -> None:
 
 @pytest.mark.parametrize(
     ("total", "grade"),
-    [("90", Grade.EXCELLENT), ("89.99", Grade.GOOD), ("80", Grade.GOOD),
-     ("60", Grade.FAIR), ("59.99", Grade.POOR), ("0", Grade.POOR)],
+    [
+        ("90", Grade.EXCELLENT),
+        ("89.99", Grade.GOOD),
+        ("80", Grade.GOOD),
+        ("60", Grade.FAIR),
+        ("59.99", Grade.POOR),
+        ("0", Grade.POOR),
+    ],
 )
 def test_grades(total: str, grade: Grade) -> None:
     assert grade == grade_of(Decimal(total))
@@ -139,9 +147,16 @@ def test_sheet_for_builder_form() -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [dict(output=60), dict(execution=110, output=None, benefit=None, satisfaction=None),
-     dict(excellent=70), dict(cap=-1), dict(rounding="nearest"), dict(places="2"),
-     dict(execution_bands=((1, 2, 3),)), dict(execution_bands="bands")],
+    [
+        dict(output=60),
+        dict(execution=110, output=None, benefit=None, satisfaction=None),
+        dict(excellent=70),
+        dict(cap=-1),
+        dict(rounding="nearest"),
+        dict(places="2"),
+        dict(execution_bands=((1, 2, 3),)),
+        dict(execution_bands="bands"),
+    ],
 )
 def test_bad_policies(kwargs: dict[str, object]) -> None:
     with pytest.raises(ScoringConfigError):

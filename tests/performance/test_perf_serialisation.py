@@ -1,5 +1,7 @@
 """Forms round-trip through a cattrs converter; values through str()."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -41,8 +43,9 @@ def converter() -> cattrs.Converter:
         return conv.structure(value, Blank)
 
     conv.register_structure_hook(Amount | Blank, cell)
-    conv.register_structure_hook(Amount | Blank | None,
-                                 lambda v, _: None if v is None else cell(v, _))
+    conv.register_structure_hook(
+        Amount | Blank | None, lambda v, _: None if v is None else cell(v, _)
+    )
     return conv
 
 
@@ -57,8 +60,14 @@ def test_sample_forms_round_trip(index: int) -> None:
 
 
 @settings(max_examples=25)
-@given(st.one_of(project_target_forms(), department_target_forms(), self_evaluations(),
-                 legacy_self_evaluations()))
+@given(
+    st.one_of(
+        project_target_forms(),
+        department_target_forms(),
+        self_evaluations(),
+        legacy_self_evaluations(),
+    )
+)
 def test_generated_forms_round_trip(
     form: ProjectTargetForm | DepartmentTargetForm | SelfEvaluation | LegacySelfEvaluation,
 ) -> None:

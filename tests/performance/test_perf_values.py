@@ -1,5 +1,8 @@
 """Indicator values: every printed form the issue lists, and the errors."""
 
+# Expected values come first in asserts (STYLE.md, habit 13).
+# ruff: noqa: SIM300
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -47,8 +50,9 @@ from govbudget.performance import (
         ("≥200户", Operator.GE, "200", "户"),
     ],
 )
-def test_quantitative_forms(text: str, operator: Operator | None, number: str,
-                            unit: str | None) -> None:
+def test_quantitative_forms(
+    text: str, operator: Operator | None, number: str, unit: str | None
+) -> None:
     value = IndicatorValue.parse(text)
 
     assert ValueKind.QUANTITATIVE == value.kind
@@ -59,8 +63,12 @@ def test_quantitative_forms(text: str, operator: Operator | None, number: str,
 
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit"),
-    [("80%-90%", "80", "90", "%"), ("80~90", "80", "90", None), ("80～90%", "80", "90", "%"),
-     ("1至3年", "1", "3", "年")],
+    [
+        ("80%-90%", "80", "90", "%"),
+        ("80~90", "80", "90", None),
+        ("80～90%", "80", "90", "%"),
+        ("1至3年", "1", "3", "年"),
+    ],
 )
 def test_ranges(text: str, low: str, high: str, unit: str | None) -> None:
     value = IndicatorValue.parse(text)
@@ -70,8 +78,17 @@ def test_ranges(text: str, low: str, high: str, unit: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["达到预期", "效果明显", "应保尽保", "严格执行相关制度规定", "符合相关规定",
-             "按月安排", "在项目计划完成时间内完成", "2019年12月前完成"],
+    "text",
+    [
+        "达到预期",
+        "效果明显",
+        "应保尽保",
+        "严格执行相关制度规定",
+        "符合相关规定",
+        "按月安排",
+        "在项目计划完成时间内完成",
+        "2019年12月前完成",
+    ],
 )
 def test_qualitative(text: str) -> None:
     value = IndicatorValue.parse(text)
@@ -97,8 +114,7 @@ def test_not_applicable(text: str) -> None:
         ("50", "大于等于", "个", "≥50个"),
     ],
 )
-def test_separate_columns(text: str, operator: str | None, unit: str | None,
-                          expected: str) -> None:
+def test_separate_columns(text: str, operator: str | None, unit: str | None, expected: str) -> None:
     assert expected == str(IndicatorValue.parse(text, operator=operator, unit=unit))
 
 
@@ -113,8 +129,15 @@ def test_separate_columns_disagree(text: str, operator: str | None, unit: str | 
 
 @pytest.mark.parametrize(
     ("text", "caret_at"),
-    [("≥8O%", 2), ("≥80%x", 3), ("abc", 0), ("≥达到", 1), ("80%%", 2), ("90-80", 0),
-     ("≥80%-90%", 4)],
+    [
+        ("≥8O%", 2),
+        ("≥80%x", 3),
+        ("abc", 0),
+        ("≥达到", 1),
+        ("80%%", 2),
+        ("90-80", 0),
+        ("≥80%-90%", 4),
+    ],
 )
 def test_junk_shows_caret(text: str, caret_at: int) -> None:
     with pytest.raises(IndicatorValueError) as info:
@@ -197,9 +220,13 @@ def test_direction_of_bare_numbers() -> None:
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("已完成", Completion.COMPLETE), ("达成预期指标", Completion.COMPLETE),
-     ("部分完成", Completion.PARTIAL), ("未完成", Completion.NOT_COMPLETE),
-     ("正在推进", Completion.UNKNOWN)],
+    [
+        ("已完成", Completion.COMPLETE),
+        ("达成预期指标", Completion.COMPLETE),
+        ("部分完成", Completion.PARTIAL),
+        ("未完成", Completion.NOT_COMPLETE),
+        ("正在推进", Completion.UNKNOWN),
+    ],
 )
 def test_completion_words(text: str, status: Completion) -> None:
     assert status == completion_of(text)
