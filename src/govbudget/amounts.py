@@ -92,6 +92,12 @@ _UNIT_NAMES = {
 }
 
 
+MAX_DIGITS = 20
+"""The most significant digits an amount may have. 10^18 元 is far beyond
+any budget, and sums of many such figures stay exact in Decimal's default
+28-digit context."""
+
+
 def to_decimal(value: object, what: str = "an amount") -> Decimal:
     """Turn an exact number into a ``Decimal``, refusing floats.
 
@@ -118,6 +124,10 @@ def to_decimal(value: object, what: str = "an amount") -> Decimal:
         raise WrongTypeError(value, f"{what} as a Decimal, int or numeric string")
     if not result.is_finite():
         raise WrongTypeError(value, f"{what} as a finite number")
+    if len(result.as_tuple().digits) > MAX_DIGITS:
+        raise AmountParseError(
+            str(value)[:60], f"{what} of at most {MAX_DIGITS} significant digits"
+        )
     return result
 
 
@@ -399,6 +409,8 @@ def _read_number(text: str, chars: list[str], offsets: list[int]) -> Decimal:
         raise _fail_at(text, offsets, index, "a digit, ',' or '.'")
 
     digits = "".join(whole) + ("." + "".join(fraction) if fraction else "")
+    if len(whole) + len(fraction) > MAX_DIGITS:
+        raise AmountParseError(text, f"at most {MAX_DIGITS} digits")
     return Decimal(("-" if negative else "") + digits)
 
 

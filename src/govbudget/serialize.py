@@ -27,7 +27,13 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 
 from govbudget.amounts import Amount, Blank, Percent, Unit, parse_amount
 from govbudget.disclosure import Disclosure, table_class
-from govbudget.errors import DocumentError, GovBudgetError, Problem, SchemaVersionError
+from govbudget.errors import (
+    DocumentError,
+    GovBudgetError,
+    Problem,
+    SchemaVersionError,
+    WrongTypeError,
+)
 from govbudget.tables import Row, Table, layout_for
 
 __all__ = ["SCHEMA_VERSION", "converter", "dump", "dumps", "load", "loads"]
@@ -330,11 +336,15 @@ def loads(text: str, *, source: str = "<string>") -> Disclosure:
         DocumentError: for invalid JSON or content, every problem with its path.
         SchemaVersionError: for a newer major ``schema_version``.
     """
+    if not isinstance(text, str):
+        raise WrongTypeError(text, "JSON text as a string")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DocumentError(source, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except (ValueError, RecursionError) as error:
+        raise DocumentError(source, [Problem("$", f"not readable JSON: {error}")]) from None
     return from_data(data, source)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from govbudget.audit.findings import Finding
-from govbudget.errors import DocumentError, Problem
+from govbudget.errors import DocumentError, Problem, WrongTypeError
 
 __all__ = ["Acceptance", "apply_acceptances", "load_acceptances", "parse_acceptances"]
 
@@ -65,6 +65,8 @@ def parse_acceptances(text: str, source: str = "<string>") -> list[Acceptance]:
     Raises:
         DocumentError: listing each bad line.
     """
+    if not isinstance(text, str):
+        raise WrongTypeError(text, "acceptance text as a string")
     found: list[Acceptance] = []
     problems: list[Problem] = []
     for number, raw in enumerate(text.splitlines(), start=1):

@@ -112,6 +112,8 @@ def parse_policy(text: str) -> IntervalPolicy | ExactPolicy | TolerancePolicy:
     Raises:
         WrongTypeError: for an unknown name or a bad tolerance.
     """
+    if not isinstance(text, str):
+        raise WrongTypeError(text, "a policy name as a string")
     name = text.strip().lower()
     if name == "interval":
         return IntervalPolicy()
