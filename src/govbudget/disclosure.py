@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
-
 import attrs
 
 from govbudget.amounts import Amount, Blank, Percent, Unit
 from govbudget.entity import Entity
 from govbudget.errors import LayoutError, WrongTypeError
 from govbudget.location import Location
+from govbudget.performance import Form
 from govbudget.tables import FINAL_ACCOUNTS_TABLES, Table
 
 __all__ = [
@@ -176,6 +175,22 @@ def _freeze_tables(tables: Mapping[str, Table]) -> Mapping[str, Table]:
     return MappingProxyType(dict(sorted(tables.items())))
 
 
+def _to_forms(forms: Iterable[Form]) -> tuple[Form, ...]:
+    return tuple(forms)
+
+
+def _to_sections(sections: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(sections)
+
+
+def _to_glossary(entries: Iterable[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:
+    return tuple(entries)
+
+
+def _to_attachments(attachments: Iterable[Attachment]) -> tuple[Attachment, ...]:
+    return tuple(attachments)
+
+
 def _freeze_statements(statements: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(sorted(statements.items())))
 
@@ -209,11 +224,11 @@ class Disclosure:
     tables: Mapping[str, Table] = attrs.field(factory=dict, converter=_freeze_tables)
     empty_statements: Mapping[str, str] = attrs.field(factory=dict, converter=_freeze_statements)
     overview: Overview = attrs.field(factory=Overview)
-    narrative: tuple[Section, ...] = attrs.field(default=(), converter=tuple)
+    narrative: tuple[Section, ...] = attrs.field(default=(), converter=_to_sections)
     other_matters: OtherMatters = attrs.field(factory=OtherMatters)
-    glossary: tuple[GlossaryEntry, ...] = attrs.field(default=(), converter=tuple)
-    attachments: tuple[Attachment, ...] = attrs.field(default=(), converter=tuple)
-    performance_forms: tuple[Any, ...] = attrs.field(default=(), converter=tuple)
+    glossary: tuple[GlossaryEntry, ...] = attrs.field(default=(), converter=_to_glossary)
+    attachments: tuple[Attachment, ...] = attrs.field(default=(), converter=_to_attachments)
+    performance_forms: tuple[Form, ...] = attrs.field(default=(), converter=_to_forms)
     source: str | None = attrs.field(default=None, eq=False)
 
     def table(self, table_id: str) -> Table:

@@ -34,6 +34,14 @@ from govbudget.errors import (
     SchemaVersionError,
     WrongTypeError,
 )
+from govbudget.performance import (
+    DepartmentTargetForm,
+    Form,
+    IndicatorValue,
+    LegacySelfEvaluation,
+    ProjectTargetForm,
+    SelfEvaluation,
+)
 from govbudget.tables import Row, Table, layout_for
 
 __all__ = ["SCHEMA_VERSION", "converter", "dump", "dumps", "load", "loads"]
@@ -231,7 +239,38 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == Mapping[str, str], lambda v, _: _string_map(v))
     conv.register_unstructure_hook_func(lambda t: t == Mapping[str, str], dict)
 
+    _register_forms(conv)
     return conv
+
+
+_FORM_TAGS: dict[type, str] = {
+    ProjectTargetForm: "project_target",
+    DepartmentTargetForm: "department_target",
+    SelfEvaluation: "self_evaluation",
+    LegacySelfEvaluation: "legacy_self_evaluation",
+}
+_FORM_CLASSES = {tag: cls for cls, tag in _FORM_TAGS.items()}
+
+
+def _register_forms(conv: cattrs.Converter) -> None:
+    """Performance forms travel as objects tagged with their kind: ``{"form": …}``."""
+    conv.register_unstructure_hook(IndicatorValue, str)
+    conv.register_structure_hook(IndicatorValue, lambda v, _: IndicatorValue.parse(v))
+
+    def unstructure(form: Form) -> dict[str, Any]:
+        body: dict[str, Any] = conv.unstructure(form, type(form))
+        return {"form": _FORM_TAGS[type(form)], **body}
+
+    def structure(data: object, _: object) -> Form:
+        if not isinstance(data, Mapping) or data.get("form") not in _FORM_CLASSES:
+            kinds = ", ".join(_FORM_CLASSES)
+            raise ValueError(f"expected an object with \"form\" one of: {kinds}")
+        body = {k: v for k, v in data.items() if k != "form"}
+        form: Form = conv.structure(body, _FORM_CLASSES[data["form"]])
+        return form
+
+    conv.register_unstructure_hook_func(lambda t: t == Form, unstructure)
+    conv.register_structure_hook_func(lambda t: t == Form, structure)
 
 
 def _decimal(value: object) -> Decimal:

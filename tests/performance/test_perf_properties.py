@@ -10,7 +10,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govbudget.audit.findings import Severity
+from govbudget.findings import Severity
 from govbudget.performance import (
     FundsRowKind,
     IndicatorValue,

@@ -20,7 +20,7 @@ from _perf_builders import (
     wan,
 )
 
-from govbudget.audit.findings import Category, Finding, Severity
+from govbudget.findings import Category, Finding, Severity
 from govbudget.performance import (
     FORM_RULES,
     OLDER_PLACEMENTS,

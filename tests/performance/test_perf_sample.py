@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget.audit.findings import Severity
+from govbudget.findings import Severity
 from govbudget.examples._futian_forms import futian_forms
 from govbudget.performance import (
     OLDER_PLACEMENTS,

@@ -2,7 +2,7 @@
 
 from govbudget.audit.accept import Acceptance, load_acceptances, parse_acceptances
 from govbudget.audit.context import AuditContext, AuditOptions, Figure
-from govbudget.audit.findings import Category, Finding, Severity
+from govbudget.findings import Category, Finding, Severity
 from govbudget.audit.policy import (
     ExactPolicy,
     IntervalPolicy,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from govbudget.audit.findings import Finding
+from govbudget.findings import Finding
 from govbudget.errors import DocumentError, Problem, WrongTypeError
 
 __all__ = ["Acceptance", "apply_acceptances", "load_acceptances", "parse_acceptances"]

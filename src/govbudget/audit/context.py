@@ -9,12 +9,13 @@ from typing import NamedTuple
 import attrs
 
 from govbudget.amounts import Amount
-from govbudget.audit.findings import Finding, Severity
+from govbudget.findings import Finding, Severity
 from govbudget.audit.policy import IntervalPolicy, RoundingPolicy
 from govbudget.audit.registry import Rule
 from govbudget.codes import Catalog, default_catalog
 from govbudget.disclosure import Disclosure
 from govbudget.location import Location
+from govbudget.performance import FormCheckOptions
 from govbudget.tables import Row, Table
 
 __all__ = ["AuditContext", "AuditOptions", "Figure"]
@@ -56,6 +57,8 @@ class AuditOptions:
         personnel_cost_categories: The 类 that make up 人员经费.
         detect_grid: Notice when every figure of a table is a multiple of a
             coarser unit than printed, and widen the rounding radius to it.
+        forms: Regional choices for the performance-form rules (scoring
+            weights, accepted 一级/二级 placements, required first levels).
     """
 
     public_cost_categories: tuple[str, ...] = (
@@ -70,6 +73,7 @@ class AuditOptions:
     )
     personnel_cost_categories: tuple[str, ...] = ("301", "303")
     detect_grid: bool = True
+    forms: FormCheckOptions = attrs.Factory(FormCheckOptions)
 
 
 class AuditContext:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from govbudget.audit.findings import Finding
+from govbudget.findings import Finding
 from govbudget.audit.report import Report
 from govbudget.errors import WrongTypeError
 

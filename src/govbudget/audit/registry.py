@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govbudget.audit.findings import Category, Finding, Severity
+from govbudget.findings import Category, Finding, Severity
 from govbudget.errors import WrongTypeError
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from govbudget.audit.findings import Finding, Severity
+from govbudget.findings import Finding, Severity
 
 __all__ = ["Report"]
 

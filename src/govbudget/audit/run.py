@@ -9,7 +9,7 @@ from govbudget._version import __version__
 from govbudget.audit import rules as _rules  # noqa: F401  (registers every rule)
 from govbudget.audit.accept import Acceptance, apply_acceptances, load_acceptances
 from govbudget.audit.context import AuditContext, AuditOptions
-from govbudget.audit.findings import Finding, Severity
+from govbudget.findings import Finding, Severity
 from govbudget.audit.policy import RoundingPolicy, parse_policy
 from govbudget.audit.registry import Rule, select_rules
 from govbudget.audit.report import Report

@@ -3,7 +3,7 @@
 Each rule is a small function with a stable id (``P-01`` …), a title, a
 default severity and a docstring; :data:`FORM_RULES` lists them and
 :func:`check_forms` runs them all. Rules yield
-:class:`govbudget.audit.findings.Finding` records of category
+:class:`govbudget.findings.Finding` records of category
 ``PERFORMANCE`` located at ``Location(table="performance", row=<form key or
 indicator path>)``.
 
@@ -22,7 +22,7 @@ from decimal import Decimal
 import attrs
 
 from govbudget.amounts import Amount, Cell
-from govbudget.audit.findings import Category, Finding, Severity
+from govbudget.findings import Category, Finding, Severity
 from govbudget.location import Location
 from govbudget.performance._forms import (
     DepartmentTargetForm,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from govbudget.audit.context import AuditContext, Figure
-from govbudget.audit.findings import Finding
+from govbudget.findings import Finding
 from govbudget.tables import Row, Table
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from govbudget.amounts import Amount
 from govbudget.audit.context import AuditContext
-from govbudget.audit.findings import Category, Finding
+from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.location import Location
 

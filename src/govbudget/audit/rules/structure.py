@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from govbudget.amounts import Amount
 from govbudget.audit.context import AuditContext
-from govbudget.audit.findings import Category, Finding, Severity
+from govbudget.findings import Category, Finding, Severity
 from govbudget.audit.registry import rule
 from govbudget.disclosure import DisclosureKind
 from govbudget.location import Location

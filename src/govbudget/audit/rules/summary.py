@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.audit.findings import Category, Finding
+from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.audit.rules._helpers import figures, present
 
