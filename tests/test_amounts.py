@@ -17,7 +17,6 @@ from govbudget import (
     GovBudgetError,
     Percent,
     Unit,
-    WrongTypeError,
     parse_amount,
 )
 
@@ -122,9 +121,11 @@ def test_percent_keeps_its_printed_precision() -> None:
 
 
 printed = st.builds(
-    lambda whole, fraction, decimals, negative: ("-" if negative else "")
-    + str(whole)
-    + ("." + str(fraction).zfill(decimals)[:decimals] if decimals else ""),
+    lambda whole, fraction, decimals, negative: (
+        ("-" if negative else "")
+        + str(whole)
+        + ("." + str(fraction).zfill(decimals)[:decimals] if decimals else "")
+    ),
     st.integers(0, 10**12),
     st.integers(0, 99),
     st.integers(0, 2),

@@ -15,7 +15,9 @@ from govbudget.audit.formats import REPORT_SCHEMA, format_report, report_to_data
 from govbudget.tables import Table
 
 
-def replace_cell(disclosure: Disclosure, table_id: str, key: str, column: str, text: str) -> Disclosure:
+def replace_cell(
+    disclosure: Disclosure, table_id: str, key: str, column: str, text: str
+) -> Disclosure:
     """The disclosure with one printed figure changed."""
     table = disclosure.table(table_id)
     rows = tuple(
@@ -24,10 +26,14 @@ def replace_cell(disclosure: Disclosure, table_id: str, key: str, column: str, t
         else row
         for row in table.rows
     )
-    return attrs.evolve(disclosure, tables={**disclosure.tables, table_id: attrs.evolve(table, rows=rows)})
+    return attrs.evolve(
+        disclosure, tables={**disclosure.tables, table_id: attrs.evolve(table, rows=rows)}
+    )
 
 
-def errors(disclosure: Disclosure, **kwargs: object) -> list[tuple[str, str | None, str | None, str | None]]:
+def errors(
+    disclosure: Disclosure, **kwargs: object
+) -> list[tuple[str, str | None, str | None, str | None]]:
     report = audit(disclosure, **kwargs)  # type: ignore[arg-type]
     return sorted(
         (f.rule, f.location.table, f.location.row, f.location.column) for f in report.errors
@@ -87,18 +93,30 @@ def test_fixed_tolerance_policy(futian: Disclosure) -> None:
             "public_total",
             "amount",
             "26.0",
-            [("F06-1", "06", "personnel_total", "amount"), ("F06-4", "06", "public_total", "amount"),
-             ("X-5", "05", "total", "basic")],
+            [
+                ("F06-1", "06", "personnel_total", "amount"),
+                ("F06-4", "06", "public_total", "amount"),
+                ("X-5", "05", "total", "basic"),
+            ],
         ),
         # 01's closing balance changed: the expenditure side no longer closes.
-        ("01", "closing_balance", "amount", "3.10", [("F01-2", "01", "expenditure_grand_total", "amount")]),
+        (
+            "01",
+            "closing_balance",
+            "amount",
+            "3.10",
+            [("F01-2", "01", "expenditure_grand_total", "amount")],
+        ),
         # A 类 in 04 changed in one fund column.
         (
             "04",
             "212",
             "general_budget",
             "578.00",
-            [("F04-2", "04", "expenditure_total", "general_budget"), ("F04-3", "04", "212", "total")],
+            [
+                ("F04-2", "04", "expenditure_total", "general_budget"),
+                ("F04-3", "04", "212", "total"),
+            ],
         ),
         # 03's basic spending changed.
         ("03", "total", "basic", "281.80", [("F03-1", "03", "total", "total")]),
@@ -108,13 +126,20 @@ def test_fixed_tolerance_policy(futian: Disclosure) -> None:
             "amounts",
             "actual.vehicle_purchase",
             "1.00",
-            [("F07-2", "07", "amounts", "actual.vehicles"),
-             ("S-2", "07", "amounts", "actual.vehicle_purchase")],
+            [
+                ("F07-2", "07", "amounts", "actual.vehicles"),
+                ("S-2", "07", "amounts", "actual.vehicle_purchase"),
+            ],
         ),
     ],
 )
 def test_a_corruption_is_caught_exactly(
-    futian: Disclosure, table_id: str, key: str, column: str, text: str, expected: list[tuple[str, ...]]
+    futian: Disclosure,
+    table_id: str,
+    key: str,
+    column: str,
+    text: str,
+    expected: list[tuple[str, ...]],
 ) -> None:
     corrupted = replace_cell(futian, table_id, key, column, text)
 
@@ -139,7 +164,10 @@ def test_a_dropped_fixed_row_is_caught(futian: Disclosure) -> None:
     corrupted = attrs.evolve(futian, tables={**futian.tables, "01": attrs.evolve(table, rows=rows)})
 
     # The missing part also leaves the income side short of its 总计.
-    expected = [("F01-1", "01", "income_grand_total", "amount"), ("S-5", "01", "income_total", None)]
+    expected = [
+        ("F01-1", "01", "income_grand_total", "amount"),
+        ("S-5", "01", "income_total", None),
+    ]
     assert expected == errors(corrupted)
 
 
@@ -159,7 +187,9 @@ def test_a_stated_empty_table_with_figures_is_caught(futian: Disclosure) -> None
 def test_procurement_arithmetic(futian: Disclosure) -> None:
     procurement = futian.other_matters.procurement
     wrong_total = attrs.evolve(procurement, total=Amount("96.18"))
-    corrupted = attrs.evolve(futian, other_matters=attrs.evolve(futian.other_matters, procurement=wrong_total))
+    corrupted = attrs.evolve(
+        futian, other_matters=attrs.evolve(futian.other_matters, procurement=wrong_total)
+    )
 
     found = errors(corrupted)
 
@@ -176,7 +206,9 @@ def test_select_and_ignore(futian: Disclosure) -> None:
 
 
 def test_accepted_explanations_are_kept_not_hidden(futian: Disclosure) -> None:
-    acceptances = parse_acceptances("# rule\tlocation\treason\nF06-2\t06:302\t明细按 0.1 万元列示\nX-1\t02\tstale\n")
+    acceptances = parse_acceptances(
+        "# rule\tlocation\treason\nF06-2\t06:302\t明细按 0.1 万元列示\nX-1\t02\tstale\n"
+    )
 
     report = audit(futian, policy="exact", accept=acceptances)
 

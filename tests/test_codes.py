@@ -33,8 +33,18 @@ from govbudget.codes import (
 
 @pytest.mark.parametrize(
     "printed",
-    ["2080505", "208 05 05", "208-05-05", "[2080505]", "【2080505】", "２０８０５０５", " 2080505 ",
-     ("208", "05", "05"), ("208", "20805", "2080505"), 2080505],
+    [
+        "2080505",
+        "208 05 05",
+        "208-05-05",
+        "[2080505]",
+        "【2080505】",
+        "２０８０５０５",
+        " 2080505 ",
+        ("208", "05", "05"),
+        ("208", "20805", "2080505"),
+        2080505,
+    ],
 )
 def test_printed_forms_normalise(printed: object) -> None:
     assert "2080505" == normalise(printed)
@@ -42,8 +52,13 @@ def test_printed_forms_normalise(printed: object) -> None:
 
 @pytest.mark.parametrize(
     ("printed", "expected_fragment"),
-    [("2080", "3 or 5 or 7 digits"), ("408", "starting with 2"), ("20x8", "digits"),
-     ("", "at least three"), ("30101011", "3 or 5 digits")],
+    [
+        ("2080", "3 or 5 or 7 digits"),
+        ("408", "starting with 2"),
+        ("20x8", "digits"),
+        ("", "at least three"),
+        ("30101011", "3 or 5 digits"),
+    ],
 )
 def test_malformed_codes_show_the_input(printed: str, expected_fragment: str) -> None:
     with pytest.raises(CodeParseError) as caught:
@@ -119,12 +134,29 @@ def test_every_shipped_entry_has_a_source_and_a_parent() -> None:
 
 def test_shipped_coverage_minimum() -> None:
     catalog = default_catalog()
-    categories = {e.code for e in catalog.entries(2018, scheme=Scheme.DEPT_ECONOMIC, level=Level.CATEGORY)}
+    categories = {
+        e.code for e in catalog.entries(2018, scheme=Scheme.DEPT_ECONOMIC, level=Level.CATEGORY)
+    }
 
     assert {"301", "302", "303", "307", "309", "310", "311", "312", "313", "399"} <= categories
     for year in (2018, 2019):
-        functional = {e.code for e in catalog.entries(year, scheme=Scheme.FUNCTIONAL, level=Level.CATEGORY)}
-        assert {"201", "204", "205", "207", "208", "210", "211", "212", "213", "214", "220", "221"} <= functional
+        functional = {
+            e.code for e in catalog.entries(year, scheme=Scheme.FUNCTIONAL, level=Level.CATEGORY)
+        }
+        assert {
+            "201",
+            "204",
+            "205",
+            "207",
+            "208",
+            "210",
+            "211",
+            "212",
+            "213",
+            "214",
+            "220",
+            "221",
+        } <= functional
     gov = {e.code for e in catalog.entries(2019, scheme=Scheme.GOV_ECONOMIC, level=Level.CATEGORY)}
     assert {"501", "502", "503", "505", "509", "599"} <= gov
 
@@ -132,8 +164,7 @@ def test_shipped_coverage_minimum() -> None:
 def test_user_catalog_from_csv(tmp_path: Path) -> None:
     path = tmp_path / "local.csv"
     path.write_text(
-        "code,name,level,parent,valid_from,valid_to\n"
-        "2089977,本地扩展项目,项,20899,2018,\n",
+        "code,name,level,parent,valid_from,valid_to\n2089977,本地扩展项目,项,20899,2018,\n",
         encoding="utf-8",
     )
 
@@ -154,7 +185,9 @@ def test_user_catalog_from_csv(tmp_path: Path) -> None:
         ("code,name,level,parent,valid_from,valid_to\n201,x,类,,20,\n", 2, "fiscal year"),
     ],
 )
-def test_bad_user_catalogs_name_file_and_line(tmp_path: Path, body: str, line: int, fragment: str) -> None:
+def test_bad_user_catalogs_name_file_and_line(
+    tmp_path: Path, body: str, line: int, fragment: str
+) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(body, encoding="utf-8")
 
@@ -178,7 +211,9 @@ def test_bad_user_catalogs_name_file_and_line(tmp_path: Path, body: str, line: i
         ("2089977", "本地扩展项目", 2018, MatchKind.UNKNOWN_CODE),
     ],
 )
-def test_name_matching_says_how_it_matched(code: str, printed: str, year: int, kind: MatchKind) -> None:
+def test_name_matching_says_how_it_matched(
+    code: str, printed: str, year: int, kind: MatchKind
+) -> None:
     assert kind is match_name(parse_code(code), printed, year).kind
 
 
@@ -186,7 +221,9 @@ def test_crosswalk_depends_on_the_unit_kind() -> None:
     assert GovEconomicCode("50101") == to_gov_economic("30102", UnitKind.ADMINISTRATIVE)
     assert GovEconomicCode("50501") == to_gov_economic("30102", UnitKind.INSTITUTION)
     assert GovEconomicCode("50102") == to_gov_economic("30108", UnitKind.ADMINISTRATIVE)
-    assert GovEconomicCode("50103") == to_gov_economic(DeptEconomicCode("30113"), UnitKind.ADMINISTRATIVE)
+    assert GovEconomicCode("50103") == to_gov_economic(
+        DeptEconomicCode("30113"), UnitKind.ADMINISTRATIVE
+    )
 
 
 def test_crosswalk_covers_every_2018_section() -> None:

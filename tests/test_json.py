@@ -103,7 +103,9 @@ def test_the_schema_describes_the_example() -> None:
 
     tables = schema["properties"]["tables"]["properties"]
     for table_id, table in data["tables"].items():
-        allowed = tables[table_id]["properties"]["rows"]["items"]["properties"]["cells"]["properties"]
+        allowed = tables[table_id]["properties"]["rows"]["items"]["properties"]["cells"][
+            "properties"
+        ]
         assert table["layout"] in tables[table_id]["properties"]["layout"]["enum"]
         for row in table["rows"]:
             assert set(row["cells"]) <= set(allowed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+
 import attrs
 
 from govbudget.amounts import Amount, Blank, Percent, Unit

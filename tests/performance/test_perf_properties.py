@@ -1,7 +1,6 @@
 """Property tests: round-trips, score bounds, consistent generated forms."""
 
 # Expected values come first in asserts (STYLE.md, habit 13).
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Each form rule, with a passing and a failing case."""
 
 # Expected values come first in asserts (STYLE.md, habit 13).
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,14 +1,13 @@
 """The sample's forms: transcription and what the rules say."""
 
 # Expected values come first in asserts (STYLE.md, habit 13).
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget.findings import Severity
 from govbudget.examples._futian_forms import futian_forms
+from govbudget.findings import Severity
 from govbudget.performance import (
     OLDER_PLACEMENTS,
     Continuity,

@@ -1,7 +1,6 @@
 """Indicator values: every printed form the issue lists, and the errors."""
 
 # Expected values come first in asserts (STYLE.md, habit 13).
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 
 from govbudget.audit.accept import Acceptance, load_acceptances, parse_acceptances
 from govbudget.audit.context import AuditContext, AuditOptions, Figure
-from govbudget.findings import Category, Finding, Severity
 from govbudget.audit.policy import (
     ExactPolicy,
     IntervalPolicy,
@@ -13,6 +12,7 @@ from govbudget.audit.policy import (
 from govbudget.audit.registry import RULES, Rule, rule, select_rules
 from govbudget.audit.report import Report
 from govbudget.audit.run import audit
+from govbudget.findings import Category, Finding, Severity
 
 __all__ = [
     "RULES",

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import attrs
 
-from govbudget.findings import Finding
 from govbudget.errors import DocumentError, Problem, WrongTypeError
+from govbudget.findings import Finding
 
 __all__ = ["Acceptance", "apply_acceptances", "load_acceptances", "parse_acceptances"]
 

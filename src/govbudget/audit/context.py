@@ -9,11 +9,11 @@ from typing import NamedTuple
 import attrs
 
 from govbudget.amounts import Amount
-from govbudget.findings import Finding, Severity
 from govbudget.audit.policy import IntervalPolicy, RoundingPolicy
 from govbudget.audit.registry import Rule
 from govbudget.codes import Catalog, default_catalog
 from govbudget.disclosure import Disclosure
+from govbudget.findings import Finding, Severity
 from govbudget.location import Location
 from govbudget.performance import FormCheckOptions
 from govbudget.tables import Row, Table
@@ -234,8 +234,7 @@ class AuditContext:
             rule=self.rule.id,
             severity=severity,
             message_zh=(
-                f"{name} 为 {actual}，{what_zh}为 {expected}，"
-                f"相差 {difference}，{verdict_zh}"
+                f"{name} 为 {actual}，{what_zh}为 {expected}，相差 {difference}，{verdict_zh}"
             ),
             message_en=(
                 f"{name} is {actual}, {what_en} is {expected}: difference {difference}, "

@@ -9,9 +9,9 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from govbudget.findings import Finding
 from govbudget.audit.report import Report
 from govbudget.errors import WrongTypeError
+from govbudget.findings import Finding
 
 __all__ = ["REPORT_FORMATS", "REPORT_SCHEMA", "format_report", "report_to_data"]
 

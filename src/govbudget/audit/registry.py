@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govbudget.findings import Category, Finding, Severity
 from govbudget.errors import WrongTypeError
+from govbudget.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from govbudget.audit.context import AuditContext

@@ -9,13 +9,13 @@ from govbudget._version import __version__
 from govbudget.audit import rules as _rules  # noqa: F401  (registers every rule)
 from govbudget.audit.accept import Acceptance, apply_acceptances, load_acceptances
 from govbudget.audit.context import AuditContext, AuditOptions
-from govbudget.findings import Finding, Severity
 from govbudget.audit.policy import RoundingPolicy, parse_policy
 from govbudget.audit.registry import Rule, select_rules
 from govbudget.audit.report import Report
 from govbudget.codes import Catalog
 from govbudget.disclosure import Disclosure
 from govbudget.errors import GovBudgetError, WrongTypeError
+from govbudget.findings import Finding, Severity
 from govbudget.location import Location
 
 __all__ = ["audit"]

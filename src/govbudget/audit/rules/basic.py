@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.audit.rules._helpers import children_of, figures, present
+from govbudget.findings import Category, Finding
 
 
 @rule(

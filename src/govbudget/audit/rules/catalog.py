@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding, Severity
 from govbudget.audit.registry import rule
 from govbudget.codes import MatchKind, match_name, parse_code
+from govbudget.findings import Category, Finding, Severity
 
 
 @rule(

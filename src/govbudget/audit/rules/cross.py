@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.audit.rules._helpers import present
+from govbudget.findings import Category, Finding
 
 _T01_TO_T02 = (
     ("higher_level_subsidy", "higher_level_subsidy"),

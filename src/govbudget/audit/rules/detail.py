@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.audit.rules._helpers import rollups, row_sums
+from govbudget.findings import Category, Finding
 
 _SOURCES = (
     "appropriation",

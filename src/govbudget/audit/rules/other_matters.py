@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from govbudget.amounts import Amount
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
+from govbudget.findings import Category, Finding
 from govbudget.location import Location
 
 _HUNDRED = Decimal(100)

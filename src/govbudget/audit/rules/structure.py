@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from govbudget.amounts import Amount
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding, Severity
 from govbudget.audit.registry import rule
 from govbudget.disclosure import DisclosureKind
+from govbudget.findings import Category, Finding, Severity
 from govbudget.location import Location
 
 _REQUIRED_FROM: dict[str, int] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
-from govbudget.findings import Category, Finding
 from govbudget.audit.registry import rule
 from govbudget.audit.rules._helpers import figures, present
+from govbudget.findings import Category, Finding
 
 _INCOME_SOURCES_01 = (
     "appropriation",
@@ -26,8 +26,7 @@ _INCOME_SOURCES_01 = (
     "F01-1",
     title="01: income 总计 = 本年收入合计 + balance used + 年初结转和结余",
     title_zh=(
-        "01表 收入总计 = 本年收入合计 + 用事业基金弥补收支差额/使用非财政拨款结余 + "
-        "年初结转和结余"
+        "01表 收入总计 = 本年收入合计 + 用事业基金弥补收支差额/使用非财政拨款结余 + 年初结转和结余"
     ),
     category=Category.ARITHMETIC,
     tables=("01",),
