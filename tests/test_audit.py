@@ -246,7 +246,7 @@ def test_report_formats(futian: Disclosure) -> None:
     assert "F06-2" in csv_text
     data = json.loads(format_report(report, "json"))
     assert report.version == data["govbudget_version"]
-    assert "govbudget" == data["catalog"]
+    assert "govbudget 2026.12, fiscal year 2018" == data["catalog"]
     assert data == report_to_data(report)
 
 

@@ -23,7 +23,8 @@ class Report:
         version: The govbudget version that ran the audit.
         rules: The ids of the rules that ran.
         policy: The rounding policy's name.
-        catalog: The catalog used, with its name.
+        catalog: The catalog used: its name, data release and the fiscal year
+            whose edition was looked up.
         unused_acceptances: Accepted explanations that matched no finding,
             as "line N: rule location".
     """

@@ -82,7 +82,7 @@ def audit(
         version=__version__,
         rules=tuple(sorted(ran)),
         policy=chosen_policy.name,
-        catalog=context.catalog.name,
+        catalog=f"{context.catalog.name}, fiscal year {disclosure.year}",
         unused_acceptances=tuple(
             f"line {a.line}: {a.rule} {a.table}:{a.row}:{a.column}" for a in unused
         ),

@@ -25,12 +25,16 @@ from govbudget.codes._scheme import Level, Scheme
 from govbudget.errors import CatalogError
 
 __all__ = [
+    "CATALOG_RELEASE",
     "Catalog",
     "CatalogEntry",
     "Confidence",
     "default_catalog",
     "load_catalog_csv",
 ]
+
+CATALOG_RELEASE = "2026.12"
+"""The release of the shipped catalog data, reported with every audit."""
 
 _COLUMNS = ("code", "name", "valid_from", "valid_to", "seen", "confidence", "sources")
 _DATA_FILES = {
@@ -106,7 +110,8 @@ class Catalog:
     so one catalog can hold all of them.
 
     Attributes:
-        name: Where the catalog came from (``"govbudget"`` for the shipped one).
+        name: Where the catalog came from (``"govbudget 2026.12"`` for the
+            shipped one: the name and the data release).
     """
 
     name: str
@@ -188,7 +193,7 @@ def default_catalog() -> Catalog:
         resource = data / file_name
         text = resource.read_text(encoding="utf-8")
         entries.extend(_read_tsv(f"govbudget/codes/data/{file_name}", text, scheme))
-    return Catalog.from_entries("govbudget", entries)
+    return Catalog.from_entries(f"govbudget {CATALOG_RELEASE}", entries)
 
 
 def _read_tsv(path: str, text: str, scheme: Scheme) -> Iterator[CatalogEntry]:
