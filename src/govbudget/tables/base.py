@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -140,7 +141,6 @@ class Table:
             self._check_row(row)
 
     def _check_row(self, row: Row) -> None:
-        where = Location(table=self.table_id, row=row.key, label=row.label or None, line=row.line)
         if not isinstance(row, Row):
             raise WrongTypeError(row, f"a Row in table {self.table_id}")
         side = self.side_of(row)
@@ -148,21 +148,21 @@ class Table:
             raise LayoutError(
                 f"row {row.key!r} is neither a row of layout {self.layout.name} nor a code "
                 f"this table classifies by",
-                location=where,
+                location=self.location(row),
             )
         if side.scheme is not None and row.key.isdigit():
             level = row.level
             if level is None or level > side.deepest or len(row.key) not in side.scheme.lengths:
                 raise LayoutError(
                     f"code {row.key} is deeper than this table goes ({side.deepest.chinese})",
-                    location=where,
+                    location=self.location(row),
                 )
         for column in row.cells:
             if side.column(column) is None:
                 expected = ", ".join(c.id for c in side.columns)
                 raise LayoutError(
                     f"no column {column!r} on the {side.name} side; expected one of {expected}",
-                    location=attrs.evolve(where, column=column),
+                    location=self.location(row, column),
                 )
 
     @classmethod
@@ -185,10 +185,17 @@ class Table:
             return next((s for s in self.layout.sides if s.name == row.side), None)
         return self.layout.side_of_row(row.key)
 
+    @functools.cached_property
+    def _index(self) -> dict[str, Row]:
+        """The first row of each key, built on first lookup."""
+        index: dict[str, Row] = {}
+        for row in self.rows:
+            index.setdefault(row.key, row)
+        return index
+
     def get(self, key: str | ClassificationCode) -> Row | None:
         """The first row with this key (a code, in any printed form, or a row id)."""
-        wanted = _key_of(key)
-        return next((row for row in self.rows if row.key == wanted), None)
+        return self._index.get(_key_of(key))
 
     def row(self, key: str | ClassificationCode) -> Row:
         """The first row with this key.
@@ -293,6 +300,8 @@ def _key_of(key: str | ClassificationCode) -> str:
         return key.digits
     if not isinstance(key, str):
         raise WrongTypeError(key, "a row key or classification code")
+    if key.isascii() and (key.isdigit() or key.isidentifier()):
+        return key
     stripped = key.strip()
     if stripped and (stripped[0].isdigit() or stripped[0] in "[【"):
         return parse_code(stripped).digits

@@ -11,6 +11,7 @@ know is an error, never a guess.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -125,11 +126,15 @@ class TableLayout:
                 return side
         raise LayoutError(f"layout {self.name} of table {self.table_id} has no side {name!r}")
 
+    @functools.cached_property
+    def _fixed_sides(self) -> dict[str, SideLayout]:
+        return {spec.id: side for side in self.sides for spec in side.rows}
+
     def side_of_row(self, key: str) -> SideLayout | None:
         """The side a row key belongs to: a fixed row's side, or the coded side."""
-        for side in self.sides:
-            if side.row(key) is not None:
-                return side
+        fixed = self._fixed_sides.get(key)
+        if fixed is not None:
+            return fixed
         if key.isdigit():
             for side in self.sides:
                 if side.scheme is not None and Scheme.of_digits(key) is side.scheme:
