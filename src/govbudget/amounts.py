@@ -169,7 +169,7 @@ def _check_decimals(instance: Amount, attribute: attrs.Attribute[int], decimals:
 class Amount:
     """An amount of money as printed: exact value, unit and precision.
 
-    Args:
+    Attributes:
         value: The printed value in ``unit``, as ``Decimal``, ``int`` or a
             numeric string. Floats are refused.
         unit: The unit the value was printed in; 万元 by default, as in
