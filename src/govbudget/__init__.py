@@ -58,8 +58,9 @@ from govbudget.errors import (
     UnknownCodeError,
     WrongTypeError,
 )
-from govbudget.io import dump, dumps, load, loads
+from govbudget.io import Loaded, dump, dumps, load, loads, read
 from govbudget.location import Location
+from govbudget.readers import ImportReport, ReadError, read_pdf, read_text, read_text_file
 from govbudget.render import render_disclosure, render_table
 from govbudget.tables import Row, Table
 
@@ -86,15 +87,18 @@ __all__ = [
     "GlossaryEntry",
     "GovBudgetError",
     "GovEconomicCode",
+    "ImportReport",
     "Interval",
     "LayoutError",
     "Level",
+    "Loaded",
     "Location",
     "OtherMatters",
     "Overview",
     "ParseError",
     "Percent",
     "Procurement",
+    "ReadError",
     "Report",
     "ReportingLevel",
     "Row",
@@ -120,6 +124,10 @@ __all__ = [
     "loads",
     "parse_amount",
     "parse_code",
+    "read",
+    "read_pdf",
+    "read_text",
+    "read_text_file",
     "render_disclosure",
     "render_table",
     "to_gov_economic",

@@ -59,6 +59,9 @@ class Category(enum.Enum):
     PERFORMANCE = "performance"
     """Performance-target and self-evaluation forms."""
 
+    IMPORT = "import"
+    """Lines of a text or PDF the reader could not (fully) read."""
+
 
 @attrs.frozen
 class Finding:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -11,11 +12,12 @@ import attrs
 from govbudget.amounts import Amount
 from govbudget.audit.policy import IntervalPolicy, RoundingPolicy
 from govbudget.audit.registry import Rule
-from govbudget.codes import Catalog, default_catalog
+from govbudget.codes import Catalog, Scheme, default_catalog
 from govbudget.disclosure import Disclosure
 from govbudget.findings import Finding, Severity
 from govbudget.location import Location
 from govbudget.performance import FormCheckOptions
+from govbudget.readers import ImportReport
 from govbudget.tables import Row, Table
 
 __all__ = ["AuditContext", "AuditOptions", "Figure"]
@@ -25,6 +27,33 @@ _MIN_FIGURES_FOR_GRID = 5
 """A table must show at least this many non-zero figures before a coarser
 grid is inferred: with two printed decimals, five figures that all happen to
 be multiples of 0.1 by chance occur once in 100,000 tables."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(key: str) -> bool:
+    """Whether ``Table.get`` would look ``key`` up as it is.
+
+    Row ids without surrounding spaces and well-formed ASCII codes are their
+    own normal form; anything else takes the table's own, slower lookup, so
+    odd keys still get its normalisation and its errors.
+    """
+    if not key or key != key.strip():
+        return False
+    first = key[0]
+    if first in "[【":
+        return False
+    if not first.isdigit():
+        return True
+    if not (key.isascii() and key.isdigit()):
+        return False
+    scheme = Scheme.of_digits(key)
+    return scheme is not None and len(key) in scheme.lengths
+
+
+@functools.lru_cache(maxsize=64)
+def _half_of(decimals: int) -> Decimal:
+    """Half a unit in the last of ``decimals`` printed digits."""
+    return Decimal(5).scaleb(-decimals - 1)
 
 
 class Figure(NamedTuple):
@@ -91,8 +120,10 @@ class AuditContext:
         policy: RoundingPolicy | None = None,
         catalog: Catalog | None = None,
         options: AuditOptions | None = None,
+        import_report: ImportReport | None = None,
     ) -> None:
         self.disclosure = disclosure
+        self.import_report = import_report
         self.year = disclosure.year
         self.policy: RoundingPolicy = policy or IntervalPolicy()
         self.catalog = catalog or default_catalog()
@@ -100,6 +131,11 @@ class AuditContext:
         self.rule: Rule | None = None
         self._grids: dict[str, Decimal | None] = {}
         self._zeros_exact = isinstance(self.policy, IntervalPolicy) and self.policy.zeros_exact
+        # Per table (by id, checked by identity): the first row of each key,
+        # the coded rows under their parents, and the radius of each precision.
+        self._indexes: dict[str, tuple[Table, dict[str, Row]]] = {}
+        self._groups: dict[str, tuple[Table, dict[str, list[Row]]]] = {}
+        self._halves: dict[tuple[str, int], Decimal] = {}
 
     # Reading ----------------------------------------------------------------
 
@@ -107,11 +143,41 @@ class AuditContext:
         """The table with this id, if present."""
         return self.disclosure.tables.get(table_id)
 
+    def row(self, table: Table, key: str) -> Row | None:
+        """The first row of ``table`` with this key, as :meth:`Table.get` finds it."""
+        if not _canonical(key):
+            return table.get(key)
+        cached = self._indexes.get(table.table_id)
+        if cached is None or cached[0] is not table:
+            index: dict[str, Row] = {}
+            for row in table.rows:
+                index.setdefault(row.key, row)
+            cached = (table, index)
+            self._indexes[table.table_id] = cached
+        return cached[1].get(key)
+
+    def children(self, table: Table) -> dict[str, list[Row]]:
+        """Coded rows grouped under their parent's key; 类 rows under ``"total"``.
+
+        Computed once per table; callers must not change the lists.
+        """
+        cached = self._groups.get(table.table_id)
+        if cached is None or cached[0] is not table:
+            groups: dict[str, list[Row]] = {}
+            for row in table.rows:
+                if not row.key.isdigit():
+                    continue
+                parent = "total" if len(row.key) == 3 else row.key[:-2]
+                groups.setdefault(parent, []).append(row)
+            cached = (table, groups)
+            self._groups[table.table_id] = cached
+        return cached[1]
+
     def figure(self, table: Table | None, key: str, column: str) -> Figure | None:
         """The figure at (row, column), or ``None`` if absent or blank."""
         if table is None:
             return None
-        row = table.get(key)
+        row = self.row(table, key)
         if row is None:
             return None
         return self.figure_of(table, row, column)
@@ -126,9 +192,15 @@ class AuditContext:
     def _half(self, table: Table, amount: Amount) -> Decimal:
         if self._zeros_exact and not amount.value:
             return _ZERO
-        half = amount.half_unit
-        grid = self.grid(table)
-        return grid if grid is not None and grid > half else half
+        key = (table.table_id, amount.decimals)
+        half = self._halves.get(key)
+        if half is None:
+            half = _half_of(amount.decimals)
+            grid = self.grid(table)
+            if grid is not None and grid > half:
+                half = grid
+            self._halves[key] = half
+        return half
 
     def grid(self, table: Table) -> Decimal | None:
         """The half unit of a coarser grid every figure of ``table`` sits on.
@@ -274,9 +346,82 @@ class AuditContext:
         expected = sum((p.value for p in present), _ZERO) - sum(
             (p.value for p in subtracted), _ZERO
         )
+        if total.value == expected:
+            return None
         halves = [total.half, *(p.half for p in present), *(p.half for p in subtracted)]
         related = [p.location for p in (*present, *subtracted) if p.table is not total.table]
         return self._compare(total, expected, halves, what_zh, what_en, related)
+
+    def check_rows(
+        self,
+        table: Table,
+        total: Row,
+        parts: Sequence[Row],
+        column: str,
+        *,
+        what_zh: str,
+        what_en: str,
+    ) -> Finding | None:
+        """:meth:`check_sum` of one column: a total row against part rows.
+
+        The same verdict and finding as ``check_sum`` over the rows' figures,
+        but the figures are only built when the sums differ.
+        """
+        cell = total.cells.get(column)
+        if not isinstance(cell, Amount):
+            return None
+        expected = _ZERO
+        seen = False
+        for part in parts:
+            value = part.cells.get(column)
+            if isinstance(value, Amount):
+                expected += value.value
+                seen = True
+        if not seen or cell.value == expected:
+            return None
+        halves = [self._half(table, cell)]
+        for part in parts:
+            value = part.cells.get(column)
+            if isinstance(value, Amount):
+                halves.append(self._half(table, value))
+        total_figure = Figure(cell.value, halves[0], table, total, column)
+        return self._compare(total_figure, expected, halves, what_zh, what_en, ())
+
+    def check_columns(
+        self,
+        table: Table,
+        row: Row,
+        total: str,
+        parts: Sequence[str],
+        *,
+        what_zh: str,
+        what_en: str,
+    ) -> Finding | None:
+        """:meth:`check_sum` within one row: a total column against part columns.
+
+        The same verdict and finding as ``check_sum`` over the row's figures,
+        but the figures are only built when the sums differ.
+        """
+        cells = row.cells
+        cell = cells.get(total)
+        if not isinstance(cell, Amount):
+            return None
+        expected = _ZERO
+        seen = False
+        for column in parts:
+            value = cells.get(column)
+            if isinstance(value, Amount):
+                expected += value.value
+                seen = True
+        if not seen or cell.value == expected:
+            return None
+        halves = [self._half(table, cell)]
+        for column in parts:
+            value = cells.get(column)
+            if isinstance(value, Amount):
+                halves.append(self._half(table, value))
+        total_figure = Figure(cell.value, halves[0], table, row, total)
+        return self._compare(total_figure, expected, halves, what_zh, what_en, ())
 
     def check_equal(
         self,

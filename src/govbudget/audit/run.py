@@ -17,6 +17,7 @@ from govbudget.disclosure import Disclosure
 from govbudget.errors import GovBudgetError, WrongTypeError
 from govbudget.findings import Finding, Severity
 from govbudget.location import Location
+from govbudget.readers import ImportReport
 
 __all__ = ["audit"]
 
@@ -30,6 +31,7 @@ def audit(
     accept: str | Path | Sequence[Acceptance] | None = None,
     catalog: Catalog | None = None,
     options: AuditOptions | None = None,
+    import_report: ImportReport | None = None,
 ) -> Report:
     """Check a disclosure against every rule that applies to it.
 
@@ -43,6 +45,8 @@ def audit(
         accept: Accepted explanations, or the path of a file of them.
         catalog: The classification catalog; the shipped one by default.
         options: Settings for regional rules.
+        import_report: What a reader could not read, for disclosures read
+            from text or PDF; its lines become ``I-1`` warnings.
 
     Returns:
         A :class:`~govbudget.audit.report.Report`.
@@ -59,7 +63,13 @@ def audit(
     if not isinstance(disclosure, Disclosure):
         raise WrongTypeError(disclosure, "a Disclosure")
     chosen_policy = parse_policy(policy) if isinstance(policy, str) else policy
-    context = AuditContext(disclosure, policy=chosen_policy, catalog=catalog, options=options)
+    context = AuditContext(
+        disclosure,
+        policy=chosen_policy,
+        catalog=catalog,
+        options=options,
+        import_report=import_report,
+    )
 
     ran: list[str] = []
     findings: list[Finding] = []

@@ -11,7 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from govbudget._version import __version__
-from govbudget.cli import audit_command, codes_command, rules_command, schema_command, show_command
+from govbudget.cli import (
+    audit_command,
+    codes_command,
+    read_command,
+    rules_command,
+    schema_command,
+    show_command,
+)
 from govbudget.errors import GovBudgetError
 
 EXIT_OK = 0
@@ -30,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_command.register(commands)
     show_command.register(commands)
     codes_command.register(commands)
+    read_command.register(commands)
     rules_command.register(commands)
     schema_command.register(commands)
     return parser

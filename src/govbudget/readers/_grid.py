@@ -93,9 +93,9 @@ def read_grid(lines: list[SourceLine], part: str, notes: Notebook) -> Grid:
     rows: list[GridRow | None] = []  # None marks a gap (blank line)
     in_note = False
 
-    for line in lines:
+    for position, line in enumerate(lines):
         text = clean(line.text)
-        if line.blank or is_rule(line.text) or is_page_number(line):
+        if line.blank or is_rule(line.text) or _page_number_here(lines, position):
             notes.ignore(line, "layout" if line.blank or is_rule(line.text) else "page number")
             rows.append(None)
             in_note = False
@@ -133,6 +133,22 @@ def read_grid(lines: list[SourceLine], part: str, notes: Notebook) -> Grid:
     return grid
 
 
+def _page_number_here(lines: list[SourceLine], position: int) -> bool:
+    """A page number inside a table; a bare number must sit at a page break.
+
+    A lone number could also be the 行次 of an empty row, so it counts as
+    a page number only after a blank line or just before a new page.
+    """
+    line = lines[position]
+    if not is_page_number(line):
+        return False
+    if not clean(line.text).isdigit():
+        return True
+    before = lines[position - 1] if position > 0 else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    return (before is not None and before.blank) or (after is not None and after.page != line.page)
+
+
 def _is_statement(text: str) -> bool:
     return (
         len(text) >= 6
@@ -155,7 +171,11 @@ def _group(rows: list[GridRow | None]) -> list[GridRow]:
         current.cells.extend(row.filled)
         current.lines.append(row.line)
     return [
-        GridRow([attrs.evolve(cell, index=None, start=0, end=0) for cell in row.cells], row.line, row.lines)
+        GridRow(
+            [attrs.evolve(cell, index=None, start=0, end=0) for cell in row.cells],
+            row.line,
+            row.lines,
+        )
         for row in grouped
     ]
 

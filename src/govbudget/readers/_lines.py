@@ -11,11 +11,11 @@ text. It also types each cell (code, figure, whole number, text).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 
 import attrs
-from wcwidth import wcswidth
 
 from govbudget.codes import normalise
 from govbudget.errors import CodeParseError
@@ -72,6 +72,7 @@ def split_lines(text: str, *, first_page: int | None = None) -> list[SourceLine]
     return lines
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """Half-width form without any spaces, for comparing printed words."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -125,8 +126,10 @@ class Cell:
         text: The cell as printed, stripped.
         index: Its position among separated cells, or ``None`` for
             space-aligned text.
-        start: Display column where it starts (CJK characters count two).
-        end: Display column just past its end.
+        start: Character column where it starts. Aligned text is aligned
+            by characters, as ``pdftotext -layout`` writes it, whatever
+            width a terminal gives CJK characters.
+        end: Character column just past its end.
         kind: What it holds.
         code: The normalised classification code, for code cells.
     """
@@ -151,6 +154,7 @@ _BLANKS = frozenset({"-", "--", "—", "——", "–", "/", "不适用", "*"})
 _SPACE_RUN = re.compile(r"\S+(?: \S+)*")
 
 
+@functools.lru_cache(maxsize=8192)
 def kind_of(text: str) -> tuple[Kind, str | None]:
     """Type a cell's text; for codes, also return the normalised code."""
     norm = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
@@ -168,12 +172,6 @@ def kind_of(text: str) -> tuple[Kind, str | None]:
     if _INTEGER.match(norm):
         return Kind.INTEGER, None
     return Kind.TEXT, None
-
-
-def width(text: str) -> int:
-    """Display width of ``text`` (CJK characters count two)."""
-    found = wcswidth(text)
-    return found if found >= 0 else len(text)
 
 
 def split_cells(text: str) -> list[Cell]:
@@ -199,8 +197,8 @@ def _indexed(parts: list[str]) -> list[Cell]:
     for index, part in enumerate(parts):
         kind, code = kind_of(part)
         stripped = part.strip()
-        cells.append(Cell(stripped, index, column, column + width(part), kind, code))
-        column += width(part) + 1
+        cells.append(Cell(stripped, index, column, column + len(part), kind, code))
+        column += len(part) + 1
     return cells
 
 
@@ -208,28 +206,50 @@ def _aligned(text: str) -> list[Cell]:
     cells: list[Cell] = []
     expanded = text.expandtabs()
     for match in _SPACE_RUN.finditer(expanded):
-        start = width(expanded[: match.start()])
         for offset, piece in _pieces(match.group()):
             kind, code = kind_of(piece)
-            begin = start + width(match.group()[:offset])
-            cells.append(Cell(piece, None, begin, begin + width(piece), kind, code))
+            begin = match.start() + offset
+            cells.append(Cell(piece, None, begin, begin + len(piece), kind, code))
     return _join_spaced_words(cells)
 
 
 def _pieces(chunk: str) -> list[tuple[int, str]]:
-    """Split "0.00 0.00" or "1 2 3" into their figures; keep anything else whole."""
-    words = chunk.split(" ")
-    if kind_of(chunk)[0] is Kind.CODE:
+    """Split a chunk of single-spaced words where figures meet other words.
+
+    Tight layouts leave one space between cells ("668.20 一、一般公共服务支出",
+    "0.00 0.00"); codes ("208 05 05") and words with numbers in them
+    ("公开 01 表", "2018 年度") stay whole.
+    """
+    if " " not in chunk or kind_of(chunk)[0] is Kind.CODE:
         return [(0, chunk)]
-    kinds = {kind_of(word)[0] for word in words}
-    if len(words) > 1 and kinds <= {Kind.FIGURE, Kind.BLANK, Kind.INTEGER}:
-        pieces = []
-        offset = 0
-        for word in words:
+    words = chunk.split(" ")
+    kinds = [kind_of(word)[0] for word in words]
+    if all(kind in (Kind.FIGURE, Kind.BLANK, Kind.INTEGER) for kind in kinds):
+        cut = [True] * len(words)
+    else:
+        after = [*kinds[1:], Kind.EMPTY]
+        cut = [
+            position > 0
+            and (
+                kind in _LONE
+                or kinds[position - 1] in _LONE
+                or (kind is Kind.INTEGER and after[position] in _LONE)
+            )
+            for position, kind in enumerate(kinds)
+        ]
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    for word, starts in zip(words, cut, strict=True):
+        if starts or not pieces:
             pieces.append((offset, word))
-            offset += len(word) + 1
-        return pieces
-    return [(0, chunk)]
+        else:
+            start, text = pieces[-1]
+            pieces[-1] = (start, f"{text} {word}")
+        offset += len(word) + 1
+    return pieces
+
+
+_LONE = (Kind.FIGURE, Kind.BLANK)
 
 
 def _join_spaced_words(cells: list[Cell]) -> list[Cell]:

@@ -50,7 +50,8 @@ def heading_of(text: str) -> Heading | None:
         if found is None:
             continue
         title = found.group(2).strip()
-        if len(clean(title)) > 40:
+        words = clean(title)
+        if len(words) > 40 or re.search(r"[,，;；]|。.|万元", words) or words.startswith("、"):
             return None
         return Heading(level, found.group(1), title)
     return None
@@ -68,10 +69,10 @@ _TOPICS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("三公",), "07"),
     (("一般公共预算", "基本支出"), "06"),
     (("一般公共预算", "支出"), "05"),
-    (("财政拨款", "收入支出"), "04"),
-    (("财政拨款", "收支"), "04"),
     (("政府性基金",), "08"),
     (("国有资本经营",), "09"),
+    (("财政拨款", "收入支出"), "04"),
+    (("财政拨款", "收支"), "04"),
     (("绩效",), "performance"),
     (("其他重要事项",), "other_matters"),
     (("收入支出决算总",), "01"),
@@ -84,6 +85,8 @@ _TOPICS: tuple[tuple[tuple[str, ...], str], ...] = (
 def section_topic(title: str) -> str | None:
     """What a 情况说明 section explains: a table id, "performance" or "other_matters"."""
     words = clean(title).replace("“", "").replace("”", "").replace('"', "")
+    if "高等学校" in words:
+        return None
     for needed, topic in _TOPICS:
         if all(word in words for word in needed):
             return topic
@@ -118,7 +121,9 @@ _PROCUREMENT = {
     "services": re.compile(r"服务(?:类)?(?:支出|采购)?(?:为)?" + _FIGURE),
     "sme_amount": re.compile(r"中小企业合同金额(?:为)?" + _FIGURE),
 }
-_SME_SHARE = re.compile(r"占[^。；%]{0,20}?比例?(?:为)?(\d+(?:\.\d+)?)%|占政府采购支出总额的(\d+(?:\.\d+)?)%")
+_SME_SHARE = re.compile(
+    r"占[^。；%]{0,20}?比例?(?:为)?(\d+(?:\.\d+)?)%|占政府采购支出总额的(\d+(?:\.\d+)?)%"
+)
 _VEHICLES = re.compile(r"车辆(?:共)?(\d+)(?:辆|台)")
 _RUNNING = re.compile(r"机关运行经费(?:支出)?(?:共计|合计|为)?" + _FIGURE)
 
@@ -173,14 +178,14 @@ def other_matters(parts: OtherParts) -> OtherMatters:
         running_costs=_amount(_RUNNING.search(clean(running))),
         running_costs_text=running,
         procurement=procurement,
-        assets=StateAssets(
-            vehicles=int(vehicles.group(1)) if vehicles else None, text=assets
-        ),
+        assets=StateAssets(vehicles=int(vehicles.group(1)) if vehicles else None, text=assets),
         other="\n\n".join(parts.other),
     )
 
 
-_GLOSSARY = re.compile(r"^\s*(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:]\s*(.*)$")
+_GLOSSARY = re.compile(
+    r"^\s*(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])\s*([^：:]{1,30})[：:]\s*(.*)$"
+)
 
 
 def glossary_entry(text: str) -> tuple[str, str] | None:

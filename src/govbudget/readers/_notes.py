@@ -39,6 +39,14 @@ class Notebook:
         note = self._notes.get(line.number)
         return note.status if note else None
 
+    def note(self, line: SourceLine) -> LineNote | None:
+        """The note made so far about the line, if any."""
+        return self._notes.get(line.number)
+
+    def copy(self, note: LineNote, line: SourceLine) -> None:
+        """Note ``line`` as ``note`` says (for rows spread over several lines)."""
+        self._put(line, note.status, note.part, note.reason)
+
     def finish(self) -> list[LineNote]:
         """One note per line; lines nobody noted are reported as not understood."""
         notes = []

@@ -87,11 +87,14 @@ class ImportReport:
         source: The file name or other label of the input.
         lines: One note per input line, in order; none is left out.
         tables: The tables recognised, in print order.
+        problems: Problems with the document as a whole (no fiscal year
+            found, a table printed twice…).
     """
 
     source: str | None
-    lines: tuple[LineNote, ...] = attrs.field(converter=tuple)
-    tables: tuple[FoundTable, ...] = attrs.field(converter=tuple)
+    lines: tuple[LineNote, ...]
+    tables: tuple[FoundTable, ...] = ()
+    problems: tuple[str, ...] = ()
 
     def with_status(self, status: LineStatus) -> list[LineNote]:
         """The notes of lines with this status."""
@@ -138,4 +141,5 @@ class ImportReport:
             )
         counts = ", ".join(f"{n} {status}" for status, n in self.counts().items())
         out.append(f"  lines: {counts}")
+        out.extend(f"  problem: {problem}" for problem in self.problems)
         return "\n".join(out)

@@ -16,6 +16,8 @@ cannot be placed is reported, never guessed.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from govbudget.amounts import Amount, Blank, Unit, parse_amount
@@ -95,6 +97,11 @@ def read_table(
 
     reader = _TableReader(table_id, grid, year, notes, part)
     table = reader.build(title_line, title.name)
+    for row in grid.body:
+        first = notes.note(row.line)
+        for line in row.lines[1:]:
+            if first is not None:
+                notes.copy(first, line)
     last = max([title_line.number, *(line.number for line in lines if not line.blank)])
     found = FoundTable(
         title=title_line.text.strip(),
@@ -138,10 +145,15 @@ class _TableReader:
             layout = self._layout_01(entries)
         rows = self._rows(layout, entries)
         cls = table_class(self.table_id)
-        title = None if clean(printed_title) == clean(layout.title) else title_line.text.strip()
+        same = _unquoted(title_line.text) == _unquoted(layout.title)
+        title = None if same or not printed_title else title_line.text.strip()
         try:
             return cls(
-                layout, tuple(rows), unit=self.unit, title=title, note=self.grid.note,
+                layout,
+                tuple(rows),
+                unit=self.unit,
+                title=title,
+                note=self.grid.note,
                 line=title_line.number,
             )
         except GovBudgetError as error:
@@ -205,7 +217,7 @@ class _TableReader:
 
     def _two_sided(self, layout: TableLayout) -> list[_Entry]:
         income, spending = layout.sides
-        split = _side_split(self.grid.header)
+        split = None if self.grid.cells_mode else _side_split(self.grid.header)
         entries: list[_Entry] = []
         sizes = {"income": len(income.columns), "expenditure": len(spending.columns)}
         groups_by_row: list[tuple[GridRow, list[tuple[str, list[Cell]]]]] = []
@@ -228,7 +240,8 @@ class _TableReader:
 
         for row, groups in groups_by_row:
             if not groups:
-                self.notes.miss(row.line, self.part, "cannot tell the income side from the spending side")
+                reason = "cannot tell the income side from the spending side"
+                self.notes.miss(row.line, self.part, reason)
                 continue
             for name, cells in groups:
                 side_row = GridRow(cells, row.line)
@@ -238,7 +251,7 @@ class _TableReader:
         return entries
 
     def _lanes(self) -> list[_Entry]:
-        starts = _lane_starts(self.grid.header)
+        starts = [] if self.grid.cells_mode else _lane_starts(self.grid.header)
         lanes: dict[int, list[_Entry]] = {}
         footer: list[_Entry] = []
         for row in self.grid.body:
@@ -340,7 +353,7 @@ class _TableReader:
                 return [cell if cell.is_value else None for cell in tail]
         if not values:
             return [None] * size
-        if anchors and all(cell.index is None for cell in values):
+        if anchors and not self.grid.cells_mode and all(cell.index is None for cell in values):
             slots: list[Cell | None] = [None] * size
             for cell in values:
                 column = min(anchors, key=lambda c: abs(anchors[c] - cell.end))
@@ -396,7 +409,7 @@ class _TableReader:
                 )
                 continue
             cells: dict[str, Amount | Blank] = {}
-            for column, cell in zip(side.columns, entry.slots):
+            for column, cell in zip(side.columns, entry.slots, strict=False):
                 if cell is None:
                     continue
                 try:
@@ -478,6 +491,11 @@ class _RowMatcher:
         return None
 
 
+def _unquoted(text: str) -> str:
+    return "".join(ch for ch in clean(text) if ch not in "“”\"'‘’「」")
+
+
+@functools.lru_cache(maxsize=1024)
 def _category_by_name(label: str, year: int | None) -> str | None:
     """The functional 类 whose name the label is, in ``year`` or any year."""
     catalog = default_catalog()
@@ -537,14 +555,15 @@ def _split_sides(
             else:
                 (left if cell.end <= at + 1 else right).append(cell)
         else:
-            return [(name, cells) for name, cells in (("income", left), ("expenditure", right))
-                    if any(c.kind is not Kind.EMPTY for c in cells)]
+            return [
+                (name, cells)
+                for name, cells in (("income", left), ("expenditure", right))
+                if any(c.kind is not Kind.EMPTY for c in cells)
+            ]
     return _split_by_grammar(row.filled, sizes)
 
 
-def _split_by_grammar(
-    cells: list[Cell], sizes: dict[str, int]
-) -> list[tuple[str, list[Cell]]]:
+def _split_by_grammar(cells: list[Cell], sizes: dict[str, int]) -> list[tuple[str, list[Cell]]]:
     """Split a row without positions: name, 行次, figures, then the other side."""
     groups: list[list[Cell]] = []
     current: list[Cell] = []
@@ -557,8 +576,10 @@ def _split_by_grammar(
         starts_new = False
         if cell.kind is Kind.TEXT:
             starts_new = any(c.kind is not Kind.TEXT for c in current)
-        elif cell.kind is Kind.INTEGER and _ordinal_of(current) is not None and not any(
-            c.is_value and c is not _ordinal_of(current) for c in current
+        elif (
+            cell.kind is Kind.INTEGER
+            and _ordinal_of(current) is not None
+            and not any(c.is_value and c is not _ordinal_of(current) for c in current)
         ):
             starts_new = int(cell.text) > int(_ordinal_of(current).text)  # type: ignore[union-attr]
         elif cell.is_value and full():

@@ -104,6 +104,8 @@ def match_title(text: str) -> TitleMatch | None:
         for title, table_id in _FINAL_TITLES:
             if body.endswith(title):
                 return TitleMatch("final accounts", table_id, name)
+        if body.endswith(("部门决算表", "年度决算表", "单位决算表")):
+            return None
         return TitleMatch("final accounts (other)", None, name)
     if "预算" in body and body.endswith(("预算表", "预算总表", "情况表")):
         return TitleMatch("budget", None, name)

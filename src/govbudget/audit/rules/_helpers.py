@@ -14,9 +14,11 @@ def row_sums(
 ) -> Iterator[Finding]:
     """For every row: ``total`` column = Σ ``parts`` columns."""
     for row in table.rows:
-        found = ctx.check_sum(
-            ctx.figure_of(table, row, total),
-            [ctx.figure_of(table, row, column) for column in parts],
+        found = ctx.check_columns(
+            table,
+            row,
+            total,
+            parts,
             what_zh="各列之和",
             what_en="the sum of its columns",
         )
@@ -37,15 +39,16 @@ def children_of(table: Table) -> dict[str, list[Row]]:
 
 def rollups(ctx: AuditContext, table: Table, columns: Sequence[str]) -> Iterator[Finding]:
     """For every column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, where children are printed."""
-    groups = children_of(table)
-    for parent_key, children in groups.items():
-        parent = table.get(parent_key)
+    for parent_key, children in ctx.children(table).items():
+        parent = ctx.row(table, parent_key)
         if parent is None:
             continue
         for column in columns:
-            found = ctx.check_sum(
-                ctx.figure_of(table, parent, column),
-                [ctx.figure_of(table, child, column) for child in children],
+            found = ctx.check_rows(
+                table,
+                parent,
+                children,
+                column,
                 what_zh="下级科目之和",
                 what_en="the sum of its sub-items",
             )

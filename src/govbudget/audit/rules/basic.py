@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
 from govbudget.audit.registry import rule
-from govbudget.audit.rules._helpers import children_of, figures, present
+from govbudget.audit.rules._helpers import figures, present
 from govbudget.findings import Category, Finding
 
 
@@ -57,18 +57,15 @@ def basic_categories(ctx: AuditContext) -> Iterator[Finding]:
     309 and 310 share 款 names."""
     t06 = ctx.table("06")
     assert t06 is not None
-    for parent_key, children in children_of(t06).items():
+    for parent_key, children in ctx.children(t06).items():
         if parent_key == "total":
             continue
-        parent = t06.get(parent_key)
+        parent = ctx.row(t06, parent_key)
         if parent is None:
             continue
         yield from present(
-            ctx.check_sum(
-                ctx.figure_of(t06, parent, "amount"),
-                [ctx.figure_of(t06, child, "amount") for child in children],
-                what_zh="所属各款之和",
-                what_en="the sum of its 款",
+            ctx.check_rows(
+                t06, parent, children, "amount", what_zh="所属各款之和", what_en="the sum of its 款"
             )
         )
 

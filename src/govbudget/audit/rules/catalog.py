@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
 from govbudget.audit.registry import rule
-from govbudget.codes import MatchKind, match_name, parse_code
+from govbudget.codes import Catalog, MatchKind, NameMatch, match_name, parse_code
 from govbudget.findings import Category, Finding, Severity
+
+
+@functools.lru_cache(maxsize=16384)
+def _match(catalog: Catalog, key: str, label: str, year: int) -> NameMatch:
+    """``match_name`` for a row, remembered: the same codes and labels recur
+    in tables 02, 03 and 05 and across a corpus. Catalogs are immutable and
+    hashed by identity."""
+    return match_name(parse_code(key), label, year, catalog=catalog)
 
 
 @rule(
@@ -56,7 +65,7 @@ def labels_match(ctx: AuditContext) -> Iterator[Finding]:
         for row in table.coded_rows():
             if not row.label:
                 continue
-            match = match_name(parse_code(row.key), row.label, ctx.year, catalog=ctx.catalog)
+            match = _match(ctx.catalog, row.key, row.label, ctx.year)
             if match.ok and match.kind is not MatchKind.VARIANT:
                 continue
             if match.kind is MatchKind.UNKNOWN_CODE:
