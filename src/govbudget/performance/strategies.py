@@ -15,9 +15,9 @@ from decimal import Decimal
 from itertools import pairwise
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from govbudget.amounts import Amount, Unit
-from govbudget.errors import GovBudgetError
 from govbudget.performance._forms import (
     Continuity,
     CostItem,
@@ -88,7 +88,7 @@ _HUNDREDTH = Decimal("0.01")
 
 def _check_range(min_value: Decimal, max_value: Decimal) -> None:
     if min_value > max_value:
-        raise GovBudgetError(f"min_value {min_value} is greater than max_value {max_value}")
+        raise InvalidArgument(f"min_value {min_value} is greater than max_value {max_value}")
 
 
 @st.composite
@@ -121,13 +121,13 @@ def indicator_values(
         max_value: The largest number drawn.
 
     Raises:
-        GovBudgetError: if ``kinds`` is empty or names an unknown kind, or
+        InvalidArgument: if ``kinds`` is empty or names an unknown kind, or
             ``min_value`` exceeds ``max_value``.
     """
     _check_range(min_value, max_value)
     known = {"quantitative", "range", "qualitative", "not_applicable"}
     if not kinds or not set(kinds) <= known:
-        raise GovBudgetError(f"kinds must be a non-empty subset of {sorted(known)}")
+        raise InvalidArgument(f"kinds must be a non-empty subset of {sorted(known)}")
 
     numbers = _numbers(min_value, max_value)
     units = st.sampled_from(_UNITS)
@@ -222,10 +222,10 @@ def department_target_forms(draw: st.DrawFn, *, max_tasks: int = 3) -> Departmen
         max_tasks: The most 年度主要任务 drawn.
 
     Raises:
-        GovBudgetError: if ``max_tasks`` is negative.
+        InvalidArgument: if ``max_tasks`` is negative.
     """
     if max_tasks < 0:
-        raise GovBudgetError("max_tasks must not be negative")
+        raise InvalidArgument("max_tasks must not be negative")
     tasks = []
     for index in range(draw(st.integers(min_value=0, max_value=max_tasks))):
         fiscal, other = draw(_money()), draw(_money(1000))
@@ -291,11 +291,11 @@ def self_evaluations(draw: st.DrawFn, *, weights: ScoringWeights | None = None) 
     ones :func:`govbudget.performance.score` gives.
 
     Raises:
-        GovBudgetError: if the policy leaves the first-level split free.
+        InvalidArgument: if the policy leaves the first-level split free.
     """
     policy = weights or ScoringWeights()
     if policy.output is None or policy.benefit is None or policy.satisfaction is None:
-        raise GovBudgetError("self_evaluations() needs a policy that fixes every first level")
+        raise InvalidArgument("self_evaluations() needs a policy that fixes every first level")
     funds = draw(_funds())
     funds = (
         FundsRow(
