@@ -23,7 +23,9 @@ from govbudget.disclosure import (
 )
 from govbudget.entity import Entity, ReportingLevel, UnitKind
 from govbudget.errors import GovBudgetError
+from govbudget.performance import Form
 from govbudget.readers._errors import ReadError
+from govbudget.readers._forms import FormRead, form_end, read_form
 from govbudget.readers._lines import (
     Kind,
     SourceLine,
@@ -52,7 +54,6 @@ from govbudget.tables import Table
 
 __all__ = ["ReadResult", "read_lines", "read_text", "read_text_file"]
 
-_FORM_PENDING = "performance form (not read yet)"
 _FINAL_IDS = frozenset(f"0{n}" for n in range(1, 10))
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _ATTACHMENT = re.compile(r"^附件\s*(\d{1,2}|[一二三四五六七八九十]+)?\s*[:：]?$")
@@ -146,6 +147,8 @@ class _DocumentReader:
         self.sections: list[_OpenSection] = []
         self.glossary: list[list[str]] = []
         self.attachments: list[tuple[str, list[SourceLine]]] = []
+        self.forms: list[Form] = []
+        self.form_reads: list[FormRead] = []
         self.all_text = "\n".join(line.text for line in lines)
 
     # The walk ---------------------------------------------------------------------
@@ -476,34 +479,36 @@ class _DocumentReader:
             self.statements.setdefault(table_id, statement)
 
     def _form(self, index: int) -> int:
-        """A performance form: noted line by line, until prose resumes."""
+        """A performance form: read into the model, every line noted."""
         self.recognised += 1
         title_line = self.lines[index]
-        position = index
-        last = index
-        while position < len(self.lines):
-            line = self.lines[position]
-            if position > index and not _form_line(line, self.lines, position):
-                break
-            if line.blank or is_page_number(line):
-                self.notes.ignore(line, "layout")
-            else:
-                self.notes.miss(line, "performance form", _FORM_PENDING)
-                last = position
-            position += 1
+        end = form_end(self.lines, index)
+        read = read_form(
+            title_line,
+            self.lines[index + 1 : end],
+            self.notes,
+            part=f"performance form {len(self.form_reads) + 1}",
+        )
+        self._keep_form(title_line, read)
+        return end
+
+    def _keep_form(self, title_line: SourceLine, read: FormRead) -> None:
+        self.form_reads.append(read)
+        if read.form is not None:
+            self.forms.append(read.form)
+            return
         self.found.append(
             FoundTable(
                 title_line.text.strip(),
                 title_line.number,
-                self.lines[last].number,
+                read.last_line,
                 None,
                 "performance form",
                 False,
                 title_line.page,
-                _FORM_PENDING,
+                read.reason,
             )
         )
-        return position
 
     # Attachments -------------------------------------------------------------------
 
@@ -534,16 +539,33 @@ class _DocumentReader:
             self.attachments.append((line.text.strip(), []))
             self.notes.read(line, "attachment title")
             return index + 1
-        current[1].append(line)
         number = len(self.attachments)
         title = match_title(line.text)
-        if "\t" in line.text or (title is not None and title.kind == "performance form"):
+        if title is not None and title.kind == "performance form":
+            return self._attachment_form(index, number)
+        current[1].append(line)
+        if "\t" in line.text:
             self.notes.partly(
-                line, f"attachment {number}", f"{_FORM_PENDING}; kept as attachment text"
+                line, f"attachment {number}", "a table row outside any form; kept as text"
             )
         else:
             self.notes.read(line, f"attachment {number}")
         return index + 1
+
+    def _attachment_form(self, index: int, number: int) -> int:
+        """A form inside an attachment: kept in its text, and read as a form."""
+        end = form_end(self.lines, index)
+        kept = [x for x in self.lines[index:end] if x.blank or not is_page_number(x)]
+        self.attachments[-1][1].extend(kept)
+        read = read_form(
+            self.lines[index],
+            self.lines[index + 1 : end],
+            self.notes,
+            part=f"performance form {len(self.form_reads) + 1}",
+            attachment=f"attachment {number}",
+        )
+        self._keep_form(self.lines[index], read)
+        return end
 
     # The result ---------------------------------------------------------------------
 
@@ -615,6 +637,7 @@ class _DocumentReader:
             other_matters=other_matters(self._other_parts()),
             glossary=[GlossaryEntry(term, text) for term, text in self.glossary],
             attachments=[Attachment(title, join_text(lines)) for title, lines in self.attachments],
+            performance_forms=tuple(self.forms),
             source=self.source,
         )
 
@@ -689,19 +712,6 @@ def _contents_key(text: str) -> str:
     words = clean(text).lstrip("-•·*")
     words = _NUMBERING.sub("", words)
     return re.sub(r"[.…·]*\d*$", "", words)
-
-
-def _form_line(line: SourceLine, lines: list[SourceLine], position: int) -> bool:
-    """Whether a line still belongs to a performance form."""
-    if line.blank or is_page_number(line):
-        return True
-    words = clean(line.text)
-    if "\t" in line.text or "|" in line.text or re.search(r"\S\s{2,}\S", line.text.strip()):
-        return True
-    title = match_title(line.text)
-    if title is not None and title.kind == "performance form":
-        return True
-    return bool(re.fullmatch(r"[(（]?\d{4}年度?[)）]?|单位[:：].*|.*[(（]公章[)）][:：].*", words))
 
 
 def _starts_block(lines: list[SourceLine], index: int) -> bool:
