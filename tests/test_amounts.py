@@ -126,7 +126,7 @@ printed = st.builds(
         + str(whole)
         + ("." + str(fraction).zfill(decimals)[:decimals] if decimals else "")
     ),
-    st.integers(0, 10**12),
+    st.integers(0, 10**10),
     st.integers(0, 99),
     st.integers(0, 2),
     st.booleans(),

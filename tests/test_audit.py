@@ -40,10 +40,14 @@ def errors(
     )
 
 
+# The sample's own error: 年末结转和结余 2.20 in narrative section (一), 2.10 in tables 01 and 04.
+TEXT_2_20 = ("N-1", "narrative", "(一)", "chars 173–180")
+
+
 def test_the_example_has_no_table_error_and_the_302_rounding_finding(futian: Disclosure) -> None:
     report = audit(futian)
 
-    assert [] == report.errors
+    assert [TEXT_2_20] == errors(futian)
     [f302] = report.by_rule("F06-2")
     assert Severity.INFO is f302.severity
     assert f302.rounding
@@ -71,14 +75,15 @@ def test_without_grid_detection_302_is_beyond_printed_precision(futian: Disclosu
 
 
 def test_exact_policy_turns_the_302_difference_into_an_error(futian: Disclosure) -> None:
-    assert [("F06-2", "06", "302", "amount")] == errors(futian, policy="exact")
+    assert sorted([("F06-2", "06", "302", "amount"), TEXT_2_20]) == errors(futian, policy="exact")
 
 
 def test_fixed_tolerance_policy(futian: Disclosure) -> None:
     report = audit(futian, policy="tolerance:0.05")
 
     assert "tolerance:0.05" == report.policy
-    assert [("F06-2", "06", "302", "amount")] == errors(futian, policy="tolerance:0.05")
+    expected = sorted([("F06-2", "06", "302", "amount"), TEXT_2_20])
+    assert expected == errors(futian, policy="tolerance:0.05")
     assert [] == errors(futian, policy="tolerance:0.10")
 
 
@@ -97,6 +102,8 @@ def test_fixed_tolerance_policy(futian: Disclosure) -> None:
                 ("F06-1", "06", "personnel_total", "amount"),
                 ("F06-4", "06", "public_total", "amount"),
                 ("X-5", "05", "total", "basic"),
+                # The narrative's 公用经费 16.00 now disagrees with the table.
+                ("N-1", "narrative", "（六）", "chars 54–61"),
             ],
         ),
         # 01's closing balance changed: the expenditure side no longer closes.
@@ -143,7 +150,7 @@ def test_a_corruption_is_caught_exactly(
 ) -> None:
     corrupted = replace_cell(futian, table_id, key, column, text)
 
-    assert sorted(expected) == errors(corrupted)
+    assert sorted([*expected, TEXT_2_20]) == errors(corrupted)
 
 
 def test_a_duplicated_row_is_caught(futian: Disclosure) -> None:
@@ -166,6 +173,7 @@ def test_a_dropped_fixed_row_is_caught(futian: Disclosure) -> None:
     # The missing part also leaves the income side short of its 总计.
     expected = [
         ("F01-1", "01", "income_grand_total", "amount"),
+        TEXT_2_20,
         ("S-5", "01", "income_total", None),
     ]
     assert expected == errors(corrupted)
@@ -207,7 +215,10 @@ def test_select_and_ignore(futian: Disclosure) -> None:
 
 def test_accepted_explanations_are_kept_not_hidden(futian: Disclosure) -> None:
     acceptances = parse_acceptances(
-        "# rule\tlocation\treason\nF06-2\t06:302\t明细按 0.1 万元列示\nX-1\t02\tstale\n"
+        "# rule\tlocation\treason\n"
+        "F06-2\t06:302\t明细按 0.1 万元列示\n"
+        "N-1\tnarrative:(一)\t文字说明笔误，以报表为准\n"
+        "X-1\t02\tstale\n"
     )
 
     report = audit(futian, policy="exact", accept=acceptances)
@@ -239,7 +250,7 @@ def test_report_formats(futian: Disclosure) -> None:
     report = audit(futian)
 
     text = format_report(report, "text", lang="en")
-    assert "0 errors" in text.splitlines()[-1]
+    assert "1 errors" in text.splitlines()[-1]
     assert "| INFO (rounding) | F06-2 |" in format_report(report, "markdown", lang="en")
     csv_text = format_report(report, "csv")
     assert csv_text.startswith("source,rule,severity")
@@ -261,9 +272,10 @@ def test_json_report_follows_its_schema(futian: Disclosure) -> None:
 
 
 def test_exit_codes(futian: Disclosure) -> None:
-    assert 0 == audit(futian).exit_code()
+    assert 1 == audit(futian).exit_code()
+    assert 0 == audit(futian, ignore=["N-1"]).exit_code()
     assert 1 == audit(futian).exit_code(Severity.INFO)
-    assert 1 == audit(futian, policy="exact").exit_code()
+    assert 1 == audit(futian, policy="exact", ignore=["N-1"]).exit_code()
 
 
 def test_audit_refuses_non_disclosures() -> None:

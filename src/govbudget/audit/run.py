@@ -58,7 +58,7 @@ def audit(
     >>> from govbudget.examples import load
     >>> report = audit(load("futian-housing-2018"))
     >>> report.counts()["error"]
-    0
+    1
     """
     if not isinstance(disclosure, Disclosure):
         raise WrongTypeError(disclosure, "a Disclosure")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from govbudget._version import __version__
 from govbudget.cli import (
     audit_command,
+    claims_command,
     codes_command,
     read_command,
     rules_command,
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_command.register(commands)
     show_command.register(commands)
     codes_command.register(commands)
+    claims_command.register(commands)
     read_command.register(commands)
     rules_command.register(commands)
     schema_command.register(commands)
