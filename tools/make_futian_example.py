@@ -463,7 +463,9 @@ def misplaced(disclosure: Disclosure) -> list[str]:
             printed = text[row.line - 1] if row.line else ""
             wanted = [row.label, *(str(cell) for cell in row.cells.values())]
             if any(part and part not in printed for part in wanted):
-                problems.append(f"table {table.table_id} row {row.key}: line {row.line} is {printed!r}")
+                problems.append(
+                    f"table {table.table_id} row {row.key}: line {row.line} is {printed!r}"
+                )
     return problems
 
 
