@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from govbudget.audit import rules as _rules  # noqa: F401  (registers every rule
 from govbudget.audit.accept import Acceptance, apply_acceptances, load_acceptances
 from govbudget.audit.context import AuditContext, AuditOptions
 from govbudget.audit.policy import RoundingPolicy, parse_policy
-from govbudget.audit.registry import Rule, select_rules
+from govbudget.audit.registry import RULES, Rule, select_rules
 from govbudget.audit.report import Report
 from govbudget.codes import Catalog
 from govbudget.disclosure import Disclosure
@@ -73,7 +74,7 @@ def audit(
 
     ran: list[str] = []
     findings: list[Finding] = []
-    for rule in select_rules(select, ignore):
+    for rule in _selected(select, ignore):
         if not _applies(rule, disclosure):
             continue
         ran.append(rule.id)
@@ -97,6 +98,24 @@ def audit(
             f"line {a.line}: {a.rule} {a.table}:{a.row}:{a.column}" for a in unused
         ),
     )
+
+
+def _selected(select: Iterable[str] | None, ignore: Iterable[str] | None) -> Iterable[Rule]:
+    """:func:`select_rules`, remembered for patterns given as strings: a batch
+    audits thousands of disclosures with the same selection."""
+    chosen = None if select is None else tuple(select)
+    left_out = tuple(ignore or ())
+    if all(isinstance(p, str) for p in (*(chosen or ()), *left_out)):
+        return _select_cached(chosen, left_out, len(RULES))
+    return select_rules(chosen, left_out)
+
+
+@functools.lru_cache(maxsize=256)
+def _select_cached(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...], registered: int
+) -> tuple[Rule, ...]:
+    # ``registered`` keys the cache on the rules registered so far.
+    return tuple(select_rules(select, ignore))
 
 
 def _applies(rule: Rule, disclosure: Disclosure) -> bool:
