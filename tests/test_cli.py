@@ -48,20 +48,40 @@ def test_codes_bad_input_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "20x8" in err
 
 
-def test_audit_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_example_exits_1_on_its_own_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "audit", "--lang", "en")
 
-    assert 0 == code
+    # The narrative says 年末结转和结余 2.20 where the tables say 2.10.
+    assert 1 == code
     assert "F06-2" in out
-    assert "0 errors" in out.splitlines()[-1]
+    assert "N-1" in out
+    assert "1 errors" in out.splitlines()[-1]
+
+
+def test_audit_text_lists_unread_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from govbudget.examples import text
+
+    lines = text("futian-housing-2018").split("\n")
+    lines.insert(140, "无法识别的一行\t123.45\tabc")  # inside table 06
+    source = tmp_path / "futian.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+
+    code, out, _ = run(capsys, "audit", str(source), "--lang", "en", "--select", "I-1")
+
+    assert 0 == code
+    assert "I-1" in out
+    assert "line 141" in out
+    assert "无法识别的一行" in out
 
 
 def test_audit_exit_1_on_errors_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
-    assert 1 == run(capsys, "audit", "--policy", "exact")[0]
-    assert 1 == run(capsys, "audit", "--fail-on", "info")[0]
+    assert 0 == run(capsys, "audit", "--ignore", "N-1")[0]
+    assert 1 == run(capsys, "audit", "--policy", "exact", "--ignore", "N-1")[0]
+    assert 1 == run(capsys, "audit", "--fail-on", "info", "--ignore", "N-1")[0]
     # The sample's target forms print 满意度 under 效益 (P-14 warnings).
-    assert 1 == run(capsys, "audit", "--fail-on", "warning")[0]
-    assert 0 == run(capsys, "audit", "--fail-on", "warning", "--ignore", "P-14")[0]
+    assert 1 == run(capsys, "audit", "--fail-on", "warning", "--ignore", "N-1")[0]
+    quiet = ("--fail-on", "warning", "--ignore", "N-1,P-14,N-7")
+    assert 0 == run(capsys, "audit", *quiet)[0]
 
 
 def test_audit_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +94,9 @@ def test_audit_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_audit_accept_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     accept = tmp_path / "accept.tsv"
-    accept.write_text("F06-2\t06:302:amount\t明细按 0.1 万元列示\n", encoding="utf-8")
+    accept.write_text(
+        "F06-2\t06:302:amount\t明细按 0.1 万元列示\nN-1\tnarrative\t以报表为准\n", encoding="utf-8"
+    )
 
     code, out, _ = run(capsys, "audit", "--policy", "exact", "--accept", str(accept))
 
