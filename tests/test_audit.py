@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from govbudget import Amount, Disclosure, Row, Severity, WrongTypeError, audit
+from govbudget import Amount, Disclosure, Row, Severity, Unit, WrongTypeError, audit
 from govbudget.audit import RULES, AuditOptions, parse_acceptances
 from govbudget.audit.formats import REPORT_SCHEMA, format_report, report_to_data
 from govbudget.tables import Table
@@ -281,3 +281,36 @@ def test_exit_codes(futian: Disclosure) -> None:
 def test_audit_refuses_non_disclosures() -> None:
     with pytest.raises(WrongTypeError):
         audit(Row("x"))  # type: ignore[arg-type]
+
+
+def _in_yuan(table: Table) -> Table:
+    rows = tuple(
+        attrs.evolve(
+            row,
+            cells={
+                c: v.to(Unit.YUAN) if isinstance(v, Amount) else v for c, v in row.cells.items()
+            },
+        )
+        for row in table.rows
+    )
+    return attrs.evolve(table, rows=rows, unit=Unit.YUAN)
+
+
+def test_tables_in_different_units_are_compared_in_one_unit(futian: Disclosure) -> None:
+    tables = {**futian.tables, "06": _in_yuan(futian.table("06"))}
+    procurement = attrs.evolve(futian.other_matters.procurement, goods=Amount("16300", Unit.YUAN))
+    mixed = attrs.evolve(
+        futian,
+        tables=tables,
+        other_matters=attrs.evolve(futian.other_matters, procurement=procurement),
+    )
+
+    assert errors(futian) == errors(mixed)
+    assert [] == audit(mixed).by_rule("X-5")
+
+
+def test_tables_in_yuan_against_a_narrative_in_wan(futian: Disclosure) -> None:
+    # The Shanghai habit: tables in 元, the narrative in 万元.
+    in_yuan = attrs.evolve(futian, tables={k: _in_yuan(t) for k, t in futian.tables.items()})
+
+    assert errors(futian) == errors(in_yuan)

@@ -9,10 +9,10 @@ from typing import NamedTuple
 
 import attrs
 
-from govbudget.amounts import Amount
+from govbudget.amounts import Amount, Unit
 from govbudget.audit.policy import IntervalPolicy, RoundingPolicy
 from govbudget.audit.registry import Rule
-from govbudget.codes import Catalog, Scheme, default_catalog
+from govbudget.codes import Catalog, default_catalog
 from govbudget.disclosure import Disclosure
 from govbudget.findings import Finding, Severity
 from govbudget.location import Location
@@ -27,27 +27,6 @@ _MIN_FIGURES_FOR_GRID = 5
 """A table must show at least this many non-zero figures before a coarser
 grid is inferred: with two printed decimals, five figures that all happen to
 be multiples of 0.1 by chance occur once in 100,000 tables."""
-
-
-@functools.lru_cache(maxsize=4096)
-def _canonical(key: str) -> bool:
-    """Whether ``Table.get`` would look ``key`` up as it is.
-
-    Row ids without surrounding spaces and well-formed ASCII codes are their
-    own normal form; anything else takes the table's own, slower lookup, so
-    odd keys still get its normalisation and its errors.
-    """
-    if not key or key != key.strip():
-        return False
-    first = key[0]
-    if first in "[【":
-        return False
-    if not first.isdigit():
-        return True
-    if not (key.isascii() and key.isdigit()):
-        return False
-    scheme = Scheme.of_digits(key)
-    return scheme is not None and len(key) in scheme.lengths
 
 
 @functools.lru_cache(maxsize=64)
@@ -69,6 +48,13 @@ class Figure(NamedTuple):
     def location(self) -> Location:
         """Where the figure is printed."""
         return self.table.location(self.row, self.column)
+
+    def in_unit(self, unit: Unit) -> tuple[Decimal, Decimal]:
+        """The value and radius expressed in ``unit`` (exact)."""
+        shift = self.table.unit.exponent - unit.exponent
+        if not shift:
+            return self.value, self.half
+        return self.value.scaleb(shift), self.half.scaleb(shift)
 
     def describe(self) -> str:
         """A short reference: "T06 302 商品和服务支出 [amount]"."""
@@ -131,9 +117,8 @@ class AuditContext:
         self.rule: Rule | None = None
         self._grids: dict[str, Decimal | None] = {}
         self._zeros_exact = isinstance(self.policy, IntervalPolicy) and self.policy.zeros_exact
-        # Per table (by id, checked by identity): the first row of each key,
-        # the coded rows under their parents, and the radius of each precision.
-        self._indexes: dict[str, tuple[Table, dict[str, Row]]] = {}
+        # Per table (by id, checked by identity): the coded rows under their
+        # parents, and the radius of each precision.
         self._groups: dict[str, tuple[Table, dict[str, list[Row]]]] = {}
         self._halves: dict[tuple[str, int], Decimal] = {}
 
@@ -144,17 +129,8 @@ class AuditContext:
         return self.disclosure.tables.get(table_id)
 
     def row(self, table: Table, key: str) -> Row | None:
-        """The first row of ``table`` with this key, as :meth:`Table.get` finds it."""
-        if not _canonical(key):
-            return table.get(key)
-        cached = self._indexes.get(table.table_id)
-        if cached is None or cached[0] is not table:
-            index: dict[str, Row] = {}
-            for row in table.rows:
-                index.setdefault(row.key, row)
-            cached = (table, index)
-            self._indexes[table.table_id] = cached
-        return cached[1].get(key)
+        """The first row of ``table`` with this key (see :meth:`Table.get`)."""
+        return table.get(key)
 
     def children(self, table: Table) -> dict[str, list[Row]]:
         """Coded rows grouped under their parent's key; 类 rows under ``"total"``.
@@ -222,12 +198,14 @@ class AuditContext:
         ]
         found: Decimal | None = None
         if len(amounts) >= _MIN_FIGURES_FOR_GRID:
-            finest = max(a.decimals for a in amounts)
-            for decimals in range(0, finest):
-                step = Decimal(1).scaleb(-decimals)
-                if all(a.value % step == 0 for a in amounts):
-                    found = Decimal(5).scaleb(-decimals - 1)
-                    break
+            # One digit coarser than printed at most: "16.00" may stand for a
+            # figure rounded to 0.1, but a table of whole 万元 printed as "5.00"
+            # is as likely exact budget figures as rounded ones, and taking it
+            # for rounded would pass a real 1 万元 error as rounding.
+            coarser = max(a.decimals for a in amounts) - 1
+            step = Decimal(1).scaleb(-coarser)
+            if coarser >= 0 and all(a.value % step == 0 for a in amounts):
+                found = Decimal(5).scaleb(-coarser - 1)
         self._grids[table.table_id] = found
         return found
 
@@ -339,17 +317,17 @@ class AuditContext:
         """
         if total is None:
             return None
-        present = [p for p in parts if p is not None]
-        subtracted = [p for p in minus if p is not None]
+        unit = total.table.unit
+        present = [p.in_unit(unit) for p in parts if p is not None]
+        subtracted = [p.in_unit(unit) for p in minus if p is not None]
         if not present and not subtracted:
             return None
-        expected = sum((p.value for p in present), _ZERO) - sum(
-            (p.value for p in subtracted), _ZERO
-        )
+        expected = sum((v for v, _ in present), _ZERO) - sum((v for v, _ in subtracted), _ZERO)
         if total.value == expected:
             return None
-        halves = [total.half, *(p.half for p in present), *(p.half for p in subtracted)]
-        related = [p.location for p in (*present, *subtracted) if p.table is not total.table]
+        halves = [total.half, *(h for _, h in present), *(h for _, h in subtracted)]
+        others = [p for p in (*parts, *minus) if p is not None and p.table is not total.table]
+        related = [p.location for p in others]
         return self._compare(total, expected, halves, what_zh, what_en, related)
 
     def check_rows(
@@ -434,10 +412,11 @@ class AuditContext:
         """Compare two figures that must be equal (usually in two tables)."""
         if actual is None or other is None:
             return None
+        other_value, other_half = other.in_unit(actual.table.unit)
         return self._compare(
             actual,
-            other.value,
-            [actual.half, other.half],
+            other_value,
+            [actual.half, other_half],
             what_zh or f"{other.describe()} ",
             what_en or other.describe(),
             [other.location],
@@ -457,14 +436,17 @@ class AuditContext:
         """
         if smaller is None or larger is None:
             return None
+        unit = smaller.table.unit
         present = [p for p in extra if p is not None]
-        value = smaller.value + sum((p.value for p in present), _ZERO)
-        excess = value - larger.value
+        added = [p.in_unit(unit) for p in present]
+        limit, limit_half = larger.in_unit(unit)
+        value = smaller.value + sum((v for v, _ in added), _ZERO)
+        excess = value - limit
         if excess <= 0:
             return None
 
         assert self.rule is not None, "comparisons are made while a rule runs"
-        halves = [smaller.half, larger.half, *(p.half for p in present)]
+        halves = [smaller.half, limit_half, *(h for _, h in added)]
         slack = self.policy.slack(halves)
         within = excess <= slack
         severity = Severity.INFO if within else self.rule.severity
@@ -473,15 +455,15 @@ class AuditContext:
             rule=self.rule.id,
             severity=severity,
             message_zh=(
-                f"{names} 为 {value}，不应超过 {larger.describe()} 的 {larger.value}"
+                f"{names} 为 {value}，不应超过 {larger.describe()} 的 {limit}"
                 f"（超出 {excess}，舍入容差 {slack}）"
             ),
             message_en=(
-                f"{names} is {value}, more than {larger.describe()} at {larger.value} "
+                f"{names} is {value}, more than {larger.describe()} at {limit} "
                 f"(excess {excess}, rounding slack {slack})"
             ),
             location=smaller.location,
-            expected=larger.value,
+            expected=limit,
             actual=value,
             difference=excess,
             slack=slack,

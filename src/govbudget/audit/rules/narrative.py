@@ -349,7 +349,8 @@ def _signed(known: _Known) -> Decimal:
     assert known.claim is not None
     if known.claim.direction is Direction.FLAT:
         return _ZERO
-    return known.claim.signed
+    # The claim's sign, on the magnitude already converted to the disclosure's unit.
+    return -abs(known.value) if known.claim.signed < 0 else abs(known.value)
 
 
 def _holds(ctx: AuditContext, group: _YearOnYear) -> dict[str, tuple[frozenset[str], bool]]:

@@ -29,12 +29,12 @@ def procurement_total(ctx: AuditContext) -> Iterator[Finding]:
     its goods (货物), works (工程) and services (服务) parts (DOMAIN N-9)."""
     procurement = ctx.disclosure.other_matters.procurement
     total = procurement.total
-    parts = [
-        p
-        for p in (procurement.goods, procurement.works, procurement.services)
-        if isinstance(p, Amount)
-    ]
-    if not isinstance(total, Amount) or not parts:
+    if not isinstance(total, Amount):
+        return
+    # The parts may be stated in another unit than the total (元 vs 万元).
+    printed = (procurement.goods, procurement.works, procurement.services)
+    parts = [p.to(total.unit) for p in printed if isinstance(p, Amount)]
+    if not parts:
         return
     found = ctx.check_values(
         total.value,
@@ -63,11 +63,11 @@ def sme_share(ctx: AuditContext) -> Iterator[Finding]:
     prints as the share."""
     procurement = ctx.disclosure.other_matters.procurement
     sme, total, share = procurement.sme_amount, procurement.total, procurement.sme_share
-    if (
-        not (isinstance(sme, Amount) and isinstance(total, Amount) and share is not None)
-        or not total.value
-    ):
+    if not (isinstance(sme, Amount) and isinstance(total, Amount) and share is not None):
         return
+    if not total.value:
+        return
+    sme = sme.to(total.unit)
     computed = sme.value / total.value * _HUNDRED
     low = (sme.value - sme.half_unit) / (total.value + total.half_unit) * _HUNDRED
     high = (sme.value + sme.half_unit) / (total.value - total.half_unit) * _HUNDRED
