@@ -14,7 +14,9 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -61,9 +63,22 @@ def _cell_text(cell: Amount | Blank) -> str:
     return str(cell)
 
 
+_CANONICAL_FIGURE = re.compile(r"-?[0-9]{1,20}(?:\.[0-9]{1,20})?\Z")
+"""A figure as :func:`dumps` writes it; anything else takes the full parser."""
+
+
 def _parse_cell(text: object, unit: Unit) -> Amount | Blank:
     if not isinstance(text, str):
         raise ValueError(f'expected a figure as a string such as "16.00", got {text!r}')
+    return _cell_of(text, unit)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cell_of(text: str, unit: Unit) -> Amount | Blank:
+    """The cell a JSON string stands for. Cells are immutable, so the same
+    text in the same unit ("0.00" above all) is read once and shared."""
+    if _CANONICAL_FIGURE.match(text):
+        return Amount(Decimal(text), unit)
     if "E+" in text:
         mantissa, exponent = text.split("E+")
         value = Decimal(mantissa).scaleb(int(exponent))

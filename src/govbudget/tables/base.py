@@ -158,7 +158,7 @@ class Table:
                     location=self.location(row),
                 )
         for column in row.cells:
-            if side.column(column) is None:
+            if column not in side.column_ids:
                 expected = ", ".join(c.id for c in side.columns)
                 raise LayoutError(
                     f"no column {column!r} on the {side.name} side; expected one of {expected}",

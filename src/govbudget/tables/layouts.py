@@ -84,6 +84,11 @@ class SideLayout:
     scheme: Scheme | None = None
     deepest: Level = Level.ITEM
 
+    @functools.cached_property
+    def column_ids(self) -> frozenset[str]:
+        """The ids of this side's columns."""
+        return frozenset(column.id for column in self.columns)
+
     def column(self, column_id: str) -> ColumnSpec | None:
         """The column with this id, if the side has one."""
         return next((c for c in self.columns if c.id == column_id), None)
