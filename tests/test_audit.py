@@ -253,7 +253,7 @@ def test_report_formats(futian: Disclosure) -> None:
     assert "1 errors" in text.splitlines()[-1]
     assert "| INFO (rounding) | F06-2 |" in format_report(report, "markdown", lang="en")
     csv_text = format_report(report, "csv")
-    assert csv_text.startswith("source,rule,severity")
+    assert csv_text.startswith("source,entity,year,rule,severity")
     assert "F06-2" in csv_text
     data = json.loads(format_report(report, "json"))
     assert report.version == data["govbudget_version"]

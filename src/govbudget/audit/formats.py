@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from itertools import groupby
 from typing import Any
@@ -13,31 +14,26 @@ from govbudget.audit.report import Report
 from govbudget.errors import WrongTypeError
 from govbudget.findings import Finding
 
-__all__ = ["REPORT_FORMATS", "REPORT_SCHEMA", "format_report", "report_to_data"]
+__all__ = [
+    "FINDING_COLUMNS",
+    "REPORT_FORMATS",
+    "REPORT_SCHEMA",
+    "csv_cells",
+    "finding_records",
+    "format_report",
+    "report_to_data",
+]
 
 REPORT_FORMATS = ("text", "markdown", "json", "csv")
 
 REPORT_SCHEMA_VERSION = "1.0"
 
-_CSV_COLUMNS = (
-    "source",
-    "rule",
-    "severity",
-    "rounding",
-    "accepted",
-    "table",
-    "row",
-    "label",
-    "column",
-    "line",
-    "page",
-    "expected",
-    "actual",
-    "difference",
-    "slack",
-    "policy",
+FINDING_COLUMNS = (
+    "source", "entity", "year", "rule", "severity", "rounding", "accepted", "table", "row",
+    "label", "column", "line", "page", "expected", "actual", "difference", "slack", "policy",
     "message",
 )
+"""The columns of the flat finding records (CSV reports, ``--findings`` exports)."""
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -178,40 +174,48 @@ def _markdown(report: Report, lang: str) -> str:
 def _csv(report: Report, lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_CSV_COLUMNS)
-    for row in csv_rows(report, lang):
-        writer.writerow(row)
+    writer.writerow(FINDING_COLUMNS)
+    for record in finding_records(report, lang):
+        writer.writerow(csv_cells(record))
     return buffer.getvalue()
 
 
-def csv_rows(report: Report, lang: str = "zh") -> list[list[str]]:
-    """The report's findings as CSV rows in the order of ``_CSV_COLUMNS``."""
-    rows = []
+def finding_records(
+    report: Report, lang: str = "zh", *, source: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """One flat record per finding (keys :data:`FINDING_COLUMNS`), amounts as
+    exact decimal strings: the shape of CSV reports and findings exports."""
     for finding in report.sorted():
         where = finding.location
-        values: list[object] = [
-            report.source,
-            finding.rule,
-            finding.severity.label,
-            finding.rounding,
-            finding.accepted,
-            where.table,
-            where.row,
-            where.label,
-            where.column,
-            where.line,
-            where.page,
-            finding.expected,
-            finding.actual,
-            finding.difference,
-            finding.slack,
-            finding.policy,
-            finding.message(lang),
-        ]
-        rows.append(
-            ["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values]
-        )
-    return rows
+        yield {
+            "source": source if source is not None else report.source,
+            "entity": report.entity,
+            "year": report.year,
+            "rule": finding.rule,
+            "severity": finding.severity.label,
+            "rounding": finding.rounding,
+            "accepted": finding.accepted,
+            "table": where.table,
+            "row": where.row,
+            "label": where.label,
+            "column": where.column,
+            "line": where.line,
+            "page": where.page,
+            "expected": _number(finding.expected),
+            "actual": _number(finding.actual),
+            "difference": _number(finding.difference),
+            "slack": _number(finding.slack),
+            "policy": finding.policy,
+            "message": finding.message(lang),
+        }
+
+
+def csv_cells(record: dict[str, Any]) -> list[str]:
+    """A flat record as CSV cells: empty for none, lower-case booleans."""
+    return [
+        "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+        for v in record.values()
+    ]
 
 
 _NULLABLE_STRING = {"type": ["string", "null"]}

@@ -13,7 +13,6 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -21,7 +20,14 @@ from typing import IO, Any
 
 from govbudget import io
 from govbudget.audit import Severity
-from govbudget.audit.formats import REPORT_FORMATS, format_report, summary_line
+from govbudget.audit.formats import (
+    FINDING_COLUMNS,
+    REPORT_FORMATS,
+    csv_cells,
+    finding_records,
+    format_report,
+    summary_line,
+)
 from govbudget.audit.report import Report
 from govbudget.batch import BatchResult, Source, audit_many
 from govbudget.cli.inputs import disclosure_from
@@ -29,30 +35,6 @@ from govbudget.codes import load_catalog_csv
 from govbudget.errors import GovBudgetError, WrongTypeError
 
 _EXIT_UNREADABLE = 2
-
-_FINDING_COLUMNS = (
-    "source",
-    "entity",
-    "year",
-    "rule",
-    "severity",
-    "rounding",
-    "accepted",
-    "table",
-    "row",
-    "label",
-    "column",
-    "line",
-    "page",
-    "expected",
-    "actual",
-    "difference",
-    "slack",
-    "policy",
-    "message",
-)
-"""The columns of ``--findings`` output, one finding per line."""
-
 
 def register(commands: Any) -> None:
     """Add the ``audit`` subcommand."""
@@ -255,7 +237,7 @@ class _FindingsWriter:
         self.lang = lang
         self.csv = csv.writer(stream, lineterminator="\n") if kind == ".csv" else None
         if self.csv is not None:
-            self.csv.writerow(_FINDING_COLUMNS)
+            self.csv.writerow(FINDING_COLUMNS)
 
     @staticmethod
     def check(path: str | None) -> Path | None:
@@ -279,48 +261,12 @@ class _FindingsWriter:
 
     def write(self, source: str, report: Report) -> None:
         """Add the findings of one document."""
-        for record in _records(source, report, self.lang):
+        for record in finding_records(report, self.lang, source=source):
             if self.csv is None:
                 self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-                continue
-            self.csv.writerow(
-                [
-                    "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
-                    for v in record.values()
-                ]
-            )
+            else:
+                self.csv.writerow(csv_cells(record))
 
 
 class _ExportError(GovBudgetError):
     """The findings file cannot be written."""
-
-
-def _records(source: str, report: Report, lang: str) -> Iterator[dict[str, Any]]:
-    """One flat record per finding, amounts as exact decimal strings."""
-    for finding in report.sorted():
-        where = finding.location
-        yield {
-            "source": source,
-            "entity": report.entity,
-            "year": report.year,
-            "rule": finding.rule,
-            "severity": finding.severity.label,
-            "rounding": finding.rounding,
-            "accepted": finding.accepted,
-            "table": where.table,
-            "row": where.row,
-            "label": where.label,
-            "column": where.column,
-            "line": where.line,
-            "page": where.page,
-            "expected": _text(finding.expected),
-            "actual": _text(finding.actual),
-            "difference": _text(finding.difference),
-            "slack": _text(finding.slack),
-            "policy": finding.policy,
-            "message": finding.message(lang),
-        }
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from govbudget.audit.context import AuditContext, Figure
 from govbudget.findings import Finding
-from govbudget.tables import Row, Table
+from govbudget.tables import Table
 
 
 def row_sums(
@@ -26,15 +26,18 @@ def row_sums(
             yield found
 
 
-def children_of(table: Table) -> dict[str, list[Row]]:
-    """Coded rows grouped under their parent's key; 类 rows under ``"total"``."""
-    groups: dict[str, list[Row]] = {}
+def carry_forward(ctx: AuditContext, table: Table) -> Iterator[Finding]:
+    """For every row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出."""
     for row in table.rows:
-        if not row.key.isdigit():
-            continue
-        parent = "total" if len(row.key) == 3 else row.key[:-2]
-        groups.setdefault(parent, []).append(row)
-    return groups
+        found = ctx.check_sum(
+            ctx.figure_of(table, row, "closing_balance"),
+            [ctx.figure_of(table, row, "opening_balance"), ctx.figure_of(table, row, "income")],
+            minus=[ctx.figure_of(table, row, "expenditure")],
+            what_zh="年初结转 + 本年收入 − 本年支出",
+            what_en="opening balance + income − expenditure",
+        )
+        if found is not None:
+            yield found
 
 
 def rollups(ctx: AuditContext, table: Table, columns: Sequence[str]) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govbudget.audit.context import AuditContext
 from govbudget.audit.registry import rule
-from govbudget.audit.rules._helpers import rollups, row_sums
+from govbudget.audit.rules._helpers import carry_forward, rollups, row_sums
 from govbudget.findings import Category, Finding
 
 _SOURCES = (
@@ -148,16 +148,7 @@ def gov_fund_carry_forward(ctx: AuditContext) -> Iterator[Finding]:
     was only seen with zeros. Switch it off with ``--ignore F08-2``."""
     table = ctx.table("08")
     assert table is not None
-    for row in table.rows:
-        found = ctx.check_sum(
-            ctx.figure_of(table, row, "closing_balance"),
-            [ctx.figure_of(table, row, "opening_balance"), ctx.figure_of(table, row, "income")],
-            minus=[ctx.figure_of(table, row, "expenditure")],
-            what_zh="年初结转 + 本年收入 − 本年支出",
-            what_en="opening balance + income − expenditure",
-        )
-        if found is not None:
-            yield found
+    yield from carry_forward(ctx, table)
 
 
 @rule(
@@ -195,16 +186,7 @@ def state_capital_rows(ctx: AuditContext) -> Iterator[Finding]:
         yield from row_sums(ctx, table, "total", ("basic", "project"))
         return
     yield from row_sums(ctx, table, "expenditure", ("expenditure.basic", "expenditure.project"))
-    for row in table.rows:
-        found = ctx.check_sum(
-            ctx.figure_of(table, row, "closing_balance"),
-            [ctx.figure_of(table, row, "opening_balance"), ctx.figure_of(table, row, "income")],
-            minus=[ctx.figure_of(table, row, "expenditure")],
-            what_zh="年初结转 + 本年收入 − 本年支出",
-            what_en="opening balance + income − expenditure",
-        )
-        if found is not None:
-            yield found
+    yield from carry_forward(ctx, table)
 
 
 @rule(
