@@ -123,3 +123,22 @@ def test_cells_must_be_amounts_or_blanks() -> None:
 def test_a_table_filed_under_another_id_is_refused(futian: Disclosure) -> None:
     with pytest.raises(LayoutError):
         Disclosure(Entity("x"), 2018, tables={"05": futian.table("06")})
+
+
+def test_disclosures_reports_and_errors_pickle(futian: Disclosure) -> None:
+    import pickle
+
+    from govbudget import AmountParseError, audit, parse_amount
+
+    report = audit(futian)
+    with pytest.raises(AmountParseError) as caught:
+        parse_amount("12a")
+    error = pickle.loads(pickle.dumps(caught.value))
+
+    assert futian == pickle.loads(pickle.dumps(futian))
+    assert report == pickle.loads(pickle.dumps(report))
+    assert (caught.value.text, caught.value.start, str(caught.value)) == (
+        error.text,
+        error.start,
+        str(error),
+    )

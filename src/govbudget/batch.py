@@ -18,9 +18,7 @@ batch goes on.
 
 from __future__ import annotations
 
-import copyreg
 import functools
-import io
 import itertools
 import os
 import pickle
@@ -29,8 +27,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from types import MappingProxyType
-from typing import IO, Any, Union
+from typing import Any, Union
 
 import attrs
 
@@ -188,8 +185,7 @@ def _stream(
                 chunk = list(itertools.islice(sources, chunksize))
                 if not chunk:
                     break
-                items = [_Portable(s) if isinstance(s, Disclosure) else s for s in chunk]
-                pending.append((index, chunk, pool.submit(_audit_chunk, items, settings)))
+                pending.append((index, chunk, pool.submit(_audit_chunk, chunk, settings)))
                 index += len(chunk)
             if not pending:
                 return
@@ -198,7 +194,7 @@ def _stream(
             for offset, (source, (report, error, seconds)) in enumerate(
                 zip(chunk, outcomes, strict=True)
             ):
-                yield BatchResult(start + offset, source, report, _restore_error(error), seconds)
+                yield BatchResult(start + offset, source, report, error, seconds)
     finally:
         for _, _, future in pending:
             future.cancel()
@@ -257,17 +253,12 @@ def _loaded(blob: bytes) -> _Settings:
 
 # Work done in the workers -----------------------------------------------------
 
-_Outcome = tuple[Report | None, "_PortableError | None", float]
+_Outcome = tuple[Report | None, GovBudgetError | None, float]
 
 
-def _audit_chunk(items: Sequence[object], blob: bytes) -> list[_Outcome]:
+def _audit_chunk(sources: Sequence[Source], blob: bytes) -> list[_Outcome]:
     settings = _loaded(blob)
-    outcomes: list[_Outcome] = []
-    for item in items:
-        source = item.disclosure if isinstance(item, _Portable) else item
-        report, error, seconds = _audit_one(source, settings)  # type: ignore[arg-type]
-        outcomes.append((report, None if error is None else _PortableError(error), seconds))
-    return outcomes
+    return [_audit_one(source, settings) for source in sources]
 
 
 def _audit_one(
@@ -289,81 +280,3 @@ def _audit_one(
     except GovBudgetError as error:
         return None, error, time.perf_counter() - started
     return report, None, time.perf_counter() - started
-
-
-# Pickling ---------------------------------------------------------------------
-
-
-def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
-    return MappingProxyType(mapping)
-
-
-def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
-    return _proxy, (dict(proxy),)
-
-
-_DISPATCH: dict[type, Any] = {**copyreg.dispatch_table, MappingProxyType: _reduce_proxy}
-
-
-class _Pickler(pickle.Pickler):
-    """A pickler that also writes read-only mappings (rows keep their cells in one)."""
-
-    def __init__(self, file: IO[bytes]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.dispatch_table = _DISPATCH
-
-
-class _Portable:
-    """A disclosure on its way to a worker, whatever pickler the executor uses."""
-
-    __slots__ = ("disclosure",)
-
-    def __init__(self, disclosure: Disclosure) -> None:
-        self.disclosure = disclosure
-
-    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
-        buffer = io.BytesIO()
-        _Pickler(buffer).dump(self.disclosure)
-        return _unpickle_portable, (buffer.getvalue(),)
-
-
-def _unpickle_portable(blob: bytes) -> _Portable:
-    disclosure: Disclosure = pickle.loads(blob)
-    return _Portable(disclosure)
-
-
-class _PortableError:
-    """A govbudget error on its way back from a worker.
-
-    govbudget's errors take their data as constructor arguments, which
-    ``pickle`` does not replay; this carries the class, the arguments and
-    the attributes, and rebuilds the same error on the other side. An error
-    whose attributes cannot travel comes back as a plain
-    :class:`~govbudget.errors.GovBudgetError` with the same message.
-    """
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: GovBudgetError) -> None:
-        self.error = error
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        state = dict(vars(self.error))
-        try:
-            pickle.dumps((type(self.error), self.error.args, state))
-        except Exception:  # anything that fails to pickle: keep the message
-            return _rebuild_error, (GovBudgetError, (str(self.error),), {})
-        return _rebuild_error, (type(self.error), self.error.args, state)
-
-
-def _rebuild_error(
-    cls: type[GovBudgetError], args: tuple[Any, ...], state: dict[str, Any]
-) -> _PortableError:
-    error = cls.__new__(cls, *args)
-    error.args = args
-    vars(error).update(state)
-    return _PortableError(error)
-
-
-def _restore_error(carried: _PortableError | None) -> GovBudgetError | None:
-    return None if carried is None else carried.error

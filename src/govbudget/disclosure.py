@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -232,6 +233,14 @@ class Disclosure:
     performance_forms: tuple[Form, ...] = attrs.field(default=(), converter=_to_forms)
     source: str | None = attrs.field(default=None, eq=False)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # tables and empty_statements are read-only mappings, which pickle
+        # cannot write; rebuild from plain dicts.
+        fields = attrs.asdict(self, recurse=False)
+        fields["tables"] = dict(self.tables)
+        fields["empty_statements"] = dict(self.empty_statements)
+        return _rebuild_disclosure, (fields,)
+
     def table(self, table_id: str) -> Table:
         """The table with this id ("05", or "5", or "公开05表").
 
@@ -271,6 +280,10 @@ class Disclosure:
         from govbudget.render import render_disclosure
 
         return render_disclosure(self, "html")
+
+
+def _rebuild_disclosure(fields: dict[str, Any]) -> Disclosure:
+    return Disclosure(**fields)
 
 
 def _table_key(table_id: str) -> str:

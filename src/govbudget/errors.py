@@ -10,12 +10,30 @@ so that programs can act on it without parsing the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from govbudget.location import Location
 
 
 class GovBudgetError(Exception):
-    """The root of every error govbudget raises."""
+    """The root of every error govbudget raises.
+
+    Errors pickle with their attributes (to come back from worker processes
+    intact), although their constructors take other arguments than
+    ``Exception`` does.
+    """
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _restore_error, (type(self), self.args, dict(vars(self)))
+
+
+def _restore_error(
+    cls: type[GovBudgetError], args: tuple[Any, ...], state: dict[str, Any]
+) -> GovBudgetError:
+    error = cls.__new__(cls)
+    error.args = args
+    vars(error).update(state)
+    return error
 
 
 class ParseError(GovBudgetError, ValueError):

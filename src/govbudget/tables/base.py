@@ -67,6 +67,11 @@ class Row:
     line: int | None = attrs.field(default=None, eq=False)
     page: int | None = attrs.field(default=None, eq=False)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # The cells are a read-only mapping, which pickle cannot write.
+        cells = dict(self.cells)
+        return Row, (self.key, self.label, cells, self.ordinal, self.side, self.line, self.page)
+
     @property
     def code(self) -> ClassificationCode | None:
         """The classification code, for coded rows."""
