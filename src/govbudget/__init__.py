@@ -19,6 +19,7 @@ from govbudget.audit import (
     Severity,
     audit,
 )
+from govbudget.batch import BatchResult, audit_many
 from govbudget.codes import (
     Catalog,
     ClassificationCode,
@@ -69,6 +70,7 @@ __all__ = [
     "AmountParseError",
     "Attachment",
     "AuditOptions",
+    "BatchResult",
     "Blank",
     "Catalog",
     "CatalogError",
@@ -116,6 +118,7 @@ __all__ = [
     "WrongTypeError",
     "__version__",
     "audit",
+    "audit_many",
     "dump",
     "dumps",
     "examples",
