@@ -314,3 +314,18 @@ def test_tables_in_yuan_against_a_narrative_in_wan(futian: Disclosure) -> None:
     in_yuan = attrs.evolve(futian, tables={k: _in_yuan(t) for k, t in futian.tables.items()})
 
     assert errors(futian) == errors(in_yuan)
+
+
+def test_tables_in_a_format_not_read_make_missing_tables_warnings() -> None:
+    import govbudget
+
+    folder = Path(__file__).parent / "readers" / "fixtures"
+    path = next(folder.glob("06-*/document.txt"))
+    loaded = govbudget.read(path)
+
+    report = audit(loaded.disclosure, import_report=loaded.import_report, select=["S-1"])
+
+    assert [] == report.errors
+    assert {"01", "02", "03", "04", "05", "06", "07", "08"} <= {
+        f.location.table for f in report.warnings
+    }

@@ -358,7 +358,9 @@ def test_one_changed_figure_is_found_and_nothing_else(
     changed = data.draw(st.sampled_from(slots))
     result, where = build(drawn, changed)
     report = audit(result, select=["N-"])
-    errors = list(report.errors)
+    # N-2 (shares) and N-6 (restated figures) report warnings: their binding
+    # is read from wording. Every other narrative rule reports errors.
+    errors = [f for f in report.findings if f.severity >= Severity.WARNING and f.rule != "N-7"]
 
     assert where is not None
     assert errors, f"changing {changed} went unnoticed"

@@ -166,10 +166,12 @@ class _Reader:
     def _amount(
         self, sentence: _Sentence, figure: _Figure, gap: str, clause: str, clause_start: int
     ) -> None:
-        verb = CHANGE_AT_END.search(clause)
+        verb = CHANGE_AT_END.search(clause.rstrip())
         marker = COMPARISON.search(clause)
-        bare = verb is not None and not clean_name(clause[: verb.start()])
-        if verb is not None and (bare or marker is not None or _year_of(clause) is not None):
+        if verb is not None:
+            # "财政拨款收入增加 36,802.62 万元" states a change even where the
+            # comparison ("比上年") stands in an earlier clause: a level is never
+            # named with a change verb.
             self._change(sentence, figure, clause, clause_start, verb, marker)
             return
 

@@ -225,6 +225,8 @@ def stated_amounts(ctx: AuditContext) -> Iterator[Finding]:
     title="shares recompute from their part and fixed denominator",
     title_zh="占比 = 部分 / 分母（收入→本年收入合计，支出→本年支出合计，三公→三公决算合计）",
     category=Category.NARRATIVE,
+    severity=Severity.WARNING,
+    uncertain=True,
 )
 def shares(ctx: AuditContext) -> Iterator[Finding]:
     """A stated share (占…的 X%) equals the part over its whole. The part is
@@ -233,7 +235,12 @@ def shares(ctx: AuditContext) -> Iterator[Finding]:
     本年收入合计 (tables 01/02), spending → 本年支出合计 (01/03), a “三公”
     item → the “三公” 决算 total (07), the SME amount → the procurement total.
     The share agrees when some values that print as the two amounts give a
-    ratio that prints as the share."""
+    ratio that prints as the share.
+
+    Which amounts a sentence's part and whole are is read from its wording,
+    and documents outside the national template (a university's 决算, for
+    one) word them differently, so a mismatch is a warning; switch the rule
+    off with ``--ignore N-2``."""
     claims = _claims(ctx)
     for claim in claims:
         if claim.kind is not ClaimKind.SHARE or claim.base is None:
@@ -580,6 +587,8 @@ def _completion(
     title="a figure stated twice in the narrative agrees with itself",
     title_zh="情况说明多处所述同一数字一致",
     category=Category.NARRATIVE,
+    severity=Severity.WARNING,
+    uncertain=True,
 )
 def restated(ctx: AuditContext) -> Iterator[Finding]:
     """The same quantity of the same year stated twice (in two sections, or
@@ -587,7 +596,13 @@ def restated(ctx: AuditContext) -> Iterator[Finding]:
     quantities no table prints are compared this way — last year's amounts,
     budgets the tables leave out, all-funds 人员经费 — because N-1 already
     holds each statement of a table-backed quantity to the table. A later
-    statement is compared with the first."""
+    statement is compared with the first.
+
+    Two statements are taken for the same quantity by their wording and the
+    section they stand in; where a document's sections do not follow the
+    national template, two different quantities can read alike ("项目支出" of
+    all funds and of appropriations), so a mismatch is a warning; switch the
+    rule off with ``--ignore N-6``."""
     first: dict[tuple[str, Year], Claim] = {}
     for claim in _claims(ctx):
         if claim.kind is not ClaimKind.AMOUNT or claim.quantity is None:
