@@ -63,8 +63,9 @@ class Report:
 
     @property
     def infos(self) -> list[Finding]:
-        """Infos, rounding-level differences among them."""
-        return self.of(Severity.INFO, accepted=True)
+        """Infos (rounding-level differences among them) not explained by an
+        accepted explanation."""
+        return self.of(Severity.INFO)
 
     @property
     def accepted(self) -> list[Finding]:
