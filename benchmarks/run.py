@@ -83,7 +83,7 @@ FULL = Sizes(
     rounding=60,
     json_files=100,
     stream=100_000,
-    stream_seconds=240,
+    stream_seconds=480,
 )
 QUICK = Sizes(
     corpus=100,
