@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -67,16 +66,27 @@ _CANONICAL_FIGURE = re.compile(r"-?[0-9]{1,20}(?:\.[0-9]{1,20})?\Z")
 """A figure as :func:`dumps` writes it; anything else takes the full parser."""
 
 
+_CELLS: dict[Unit, dict[str, Amount | Blank]] = {unit: {} for unit in Unit}
+"""Cells already read, per unit. Cells are immutable, so the same text in the
+same unit ("0.00" above all) is read once and shared."""
+_CELLS_KEPT = 65536
+
+
 def _parse_cell(text: object, unit: Unit) -> Amount | Blank:
     if not isinstance(text, str):
         raise ValueError(f'expected a figure as a string such as "16.00", got {text!r}')
-    return _cell_of(text, unit)
+    cache = _CELLS[unit]
+    cell = cache.get(text)
+    if cell is None:
+        cell = _cell_of(text, unit)
+        if len(cache) >= _CELLS_KEPT:
+            cache.clear()
+        cache[text] = cell
+    return cell
 
 
-@functools.lru_cache(maxsize=65536)
 def _cell_of(text: str, unit: Unit) -> Amount | Blank:
-    """The cell a JSON string stands for. Cells are immutable, so the same
-    text in the same unit ("0.00" above all) is read once and shared."""
+    """The cell a JSON string stands for."""
     if _CANONICAL_FIGURE.match(text):
         return Amount(Decimal(text), unit)
     if "E+" in text:
@@ -147,6 +157,12 @@ def _structure_tables(data: object, _: object) -> dict[str, Table]:
     return tables
 
 
+def _is_object(value: object) -> bool:
+    """Whether a value is a JSON object (``json.loads`` gives dicts; the ABC
+    check is the slow path for other mappings)."""
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 class _Skip(Exception):
     """A table whose problems were recorded; go on with the next one."""
 
@@ -172,21 +188,25 @@ def _structure_table(table_id: str, raw: object, path: str, problems: list[Probl
     if not isinstance(raw_rows, list):
         problems.append(Problem(f"{path}.rows", "expected a list of rows"))
         raw_rows = []
+    cell_unit = unit or Unit.WAN
     for index, raw_row in enumerate(raw_rows):
-        row_path = f"{path}.rows[{index}]"
-        if not isinstance(raw_row, Mapping) or not isinstance(raw_row.get("key"), str):
-            problems.append(Problem(row_path, "expected an object with a string key"))
+        if not _is_object(raw_row) or not isinstance(raw_row.get("key"), str):
+            where = f"{path}.rows[{index}]"
+            problems.append(Problem(where, "expected an object with a string key"))
             continue
         cells: dict[str, Amount | Blank] = {}
         raw_cells = raw_row.get("cells", {})
-        if not isinstance(raw_cells, Mapping):
-            problems.append(Problem(f"{row_path}.cells", "expected an object of column → figure"))
+        if not _is_object(raw_cells):
+            problems.append(
+                Problem(f"{path}.rows[{index}].cells", "expected an object of column → figure")
+            )
             continue
         for column, text in raw_cells.items():
             try:
-                cells[column] = _parse_cell(text, unit or Unit.WAN)
+                cells[column] = _parse_cell(text, cell_unit)
             except (GovBudgetError, ValueError, ArithmeticError) as error:
-                problems.append(Problem(f"{row_path}.cells.{column}", str(error).split("\n")[0]))
+                where = f"{path}.rows[{index}].cells.{column}"
+                problems.append(Problem(where, str(error).split("\n")[0]))
         rows.append(
             Row(
                 key=raw_row["key"],

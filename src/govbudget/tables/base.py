@@ -32,7 +32,7 @@ class RowNotFoundError(GovBudgetError, KeyError):
 
 
 def _freeze_cells(cells: Mapping[str, Cell]) -> Mapping[str, Cell]:
-    if not isinstance(cells, Mapping):
+    if type(cells) is not dict and not isinstance(cells, Mapping):
         raise WrongTypeError(cells, "a mapping of column ids to cells")
     for column, cell in cells.items():
         if not isinstance(cell, (Amount, Blank)):
