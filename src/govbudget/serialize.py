@@ -72,10 +72,14 @@ same unit ("0.00" above all) is read once and shared."""
 _CELLS_KEPT = 65536
 
 
-def _parse_cell(text: object, unit: Unit) -> Amount | Blank:
+def _parse_cell(
+    text: object, unit: Unit, cache: dict[str, Amount | Blank] | None = None
+) -> Amount | Blank:
+    """The cell a JSON string stands for, from ``cache`` (the unit's) if read before."""
     if not isinstance(text, str):
         raise ValueError(f'expected a figure as a string such as "16.00", got {text!r}')
-    cache = _CELLS[unit]
+    if cache is None:
+        cache = _CELLS[unit]
     cell = cache.get(text)
     if cell is None:
         cell = _cell_of(text, unit)
@@ -189,6 +193,7 @@ def _structure_table(table_id: str, raw: object, path: str, problems: list[Probl
         problems.append(Problem(f"{path}.rows", "expected a list of rows"))
         raw_rows = []
     cell_unit = unit or Unit.WAN
+    cache = _CELLS[cell_unit]
     for index, raw_row in enumerate(raw_rows):
         if not _is_object(raw_row) or not isinstance(raw_row.get("key"), str):
             where = f"{path}.rows[{index}]"
@@ -203,7 +208,7 @@ def _structure_table(table_id: str, raw: object, path: str, problems: list[Probl
             continue
         for column, text in raw_cells.items():
             try:
-                cells[column] = _parse_cell(text, cell_unit)
+                cells[column] = _parse_cell(text, cell_unit, cache)
             except (GovBudgetError, ValueError, ArithmeticError) as error:
                 where = f"{path}.rows[{index}].cells.{column}"
                 problems.append(Problem(where, str(error).split("\n")[0]))
