@@ -55,3 +55,11 @@ def test_every_public_name_is_documented() -> None:
 def test_public_names_import() -> None:
     for name in govbudget.__all__:
         assert hasattr(govbudget, name), name
+
+
+def test_readme_python_example_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
